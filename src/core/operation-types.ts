@@ -1,0 +1,23 @@
+/**
+ * Type-level readers over openapi-typescript's `operations` interface. They know the shape
+ * openapi-typescript emits, not any particular API, so every adapter derives its method
+ * signatures from generated/ instead of hand-writing request or response types.
+ */
+
+type Content<T> = T extends { content: infer C } ? C[keyof C] : never;
+type SuccessStatus = 200 | 201 | 202 | 203 | 204;
+
+/** The JSON request body of an operation (`never` when it takes none). */
+export type RequestBodyOf<Op> = Op extends { requestBody?: infer RB } ? Content<NonNullable<RB>> : never;
+
+/** Query parameters of an operation. */
+export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+/** Path parameters of an operation. */
+export type PathOf<Op> = Op extends { parameters: { path?: infer P } } ? NonNullable<P> : never;
+
+/** The body of the operation's 2xx response. */
+export type SuccessBodyOf<Op> = Op extends { responses: infer R } ? Content<R[Extract<keyof R, SuccessStatus>]> : never;
+
+/** The element type of an array (or `never`). */
+export type ItemOf<T> = T extends readonly (infer I)[] ? I : never;
