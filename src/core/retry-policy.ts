@@ -22,6 +22,7 @@ export const defaultBackoff: Required<BackoffOptions> = {
 
 /** Whether a response status is worth another attempt, `Should-Retry` taking precedence. */
 export function isRetryableResponse(status: number, headers: Headers): { retry: boolean; reason: string } {
+  if (status < 400) return { retry: false, reason: `status ${status}` };
   const shouldRetry = headers.get('should-retry')?.trim().toLowerCase();
   if (shouldRetry === 'true') return { retry: true, reason: `status ${status}, Should-Retry: true` };
   if (shouldRetry === 'false') return { retry: false, reason: `status ${status}, Should-Retry: false` };

@@ -1,0 +1,89 @@
+/** `createJustifiClient`: the JustiFi API v1 with auth, idempotency, retries and pagination built in. */
+import createClient, { type Client } from 'openapi-fetch';
+import { createCaller } from '../core/caller.js';
+import { RequestValidationError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { Secret, SecretScrubber } from '../core/redact.js';
+import type { BackoffOptions } from '../core/retry-policy.js';
+import { createTransport } from '../core/transport.js';
+import type { paths } from '../../generated/justifi-v1.js';
+import { createTokenAuth } from './auth.js';
+import { createJustifiContext, type JustifiRequestOptions } from './context.js';
+import { parseJustifiError } from './errors.js';
+import { justifiResources, type JustifiResources } from './resources.js';
+
+export const defaultJustifiBaseUrl = 'https://api.justifi.ai/v1';
+
+export interface JustifiClientOptions {
+  /** Client id from the JustiFi app's Developer Tools (`test_…` or `live_…`). */
+  clientId: string;
+  /** Client secret; never logged, never part of an error. */
+  clientSecret: string;
+  /** Default `Sub-Account` header, for platforms acting for one sub account. */
+  subAccount?: string | undefined;
+  /** Resource base URL. Default `https://api.justifi.ai/v1`; for a Prism mock, its root URL. */
+  baseUrl?: string | undefined;
+  /** Token endpoint. Default: `/oauth/token` on the origin of `baseUrl`. */
+  tokenUrl?: string | undefined;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number | undefined;
+  /** Per-attempt timeout. Default 60000 ms. */
+  timeoutMs?: number | undefined;
+  /** Backoff tuning. Defaults: 500 ms doubling to 8000 ms; `Retry-After` honoured up to 60000 ms. */
+  backoff?: BackoffOptions | undefined;
+  /** The fetch implementation. Default: the global `fetch`. */
+  fetch?: typeof fetch | undefined;
+  /** Receives structured, redacted events: requests, retries, responses. */
+  logger?: Logger | undefined;
+}
+
+export type JustifiClient = JustifiResources & {
+  /** `'test'` for `test_` keys, `'live'` otherwise: live keys move real money. */
+  readonly mode: 'test' | 'live';
+  /** The typed openapi-fetch client underneath, with the same auth, idempotency and retry stack. */
+  readonly raw: Client<paths>;
+};
+
+function required(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.length === 0) throw new RequestValidationError(field, 'is required (a non-empty string)');
+  return value;
+}
+
+/** Creates a JustiFi API client. Nothing is sent until the first call. */
+export function createJustifiClient(options: JustifiClientOptions): JustifiClient {
+  const clientId = required(options?.clientId, 'clientId');
+  const clientSecret = new Secret(required(options.clientSecret, 'clientSecret'));
+  const baseUrl = (options.baseUrl ?? defaultJustifiBaseUrl).replace(/\/+$/, '');
+  let tokenUrl: string;
+  try {
+    tokenUrl = options.tokenUrl ?? new URL('/oauth/token', baseUrl).toString();
+  } catch {
+    throw new RequestValidationError('baseUrl', 'must be an absolute URL');
+  }
+  const scrubber = new SecretScrubber();
+  scrubber.add(clientSecret.reveal());
+
+  const shared = { fetch: options.fetch, maxRetries: options.maxRetries, timeoutMs: options.timeoutMs, backoff: options.backoff, logger: options.logger, scrubber };
+  const auth = createTokenAuth({ clientId, clientSecret, tokenUrl, transport: createTransport(shared), scrubber, logger: options.logger });
+  const writes = ['POST', 'PATCH'] as const;
+  const transport = createTransport({ ...shared, auth, idempotency: { header: 'Idempotency-Key', methods: writes } });
+  const raw = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
+
+  const caller = createCaller<JustifiRequestOptions>({
+    raw,
+    transport,
+    idempotency: { header: 'Idempotency-Key', methods: writes, minLength: 1 },
+    scopeHeaders: (o) => ({ 'Sub-Account': o.subAccount ?? options.subAccount }),
+    scopeHint: { 'Sub-Account': '`subAccount` in the client or call options' },
+    parseError: parseJustifiError,
+    unwrap: (body) => (body && typeof body === 'object' && 'data' in body ? (body as { data: unknown }).data : body),
+    scrubber,
+  });
+
+  const client = justifiResources(createJustifiContext(caller));
+  const mode = clientId.startsWith('test_') ? 'test' : 'live';
+  return Object.defineProperties(client as JustifiClient, {
+    mode: { value: mode, enumerable: true },
+    raw: { value: raw, enumerable: false },
+  });
+}

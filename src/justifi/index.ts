@@ -1,0 +1,16 @@
+/**
+ * `payments-sdk/justifi`: the JustiFi API v1 client.
+ *
+ * ```ts
+ * const justifi = createJustifiClient({ clientId, clientSecret });
+ * const payment = await justifi.payments.create({ amount: 1000, currency: 'usd', … });
+ * for await (const p of justifi.payments.list({ limit: 100 })) { … }
+ * ```
+ */
+export { createJustifiClient, defaultJustifiBaseUrl, type JustifiClient, type JustifiClientOptions } from './client.js';
+export type { JustifiRequestOptions } from './context.js';
+export type { JustifiApiError, JustifiErrorCode } from './errors.js';
+export { hostedCheckoutUrl, hostedOnboardingUrl } from './hosted.js';
+export { testBankAccounts, testCards, type TestBankAccount, type TestCard } from './test-cards.js';
+export type { components as JustifiComponents, operations as JustifiOperations, paths as JustifiPaths } from '../../generated/justifi-v1.js';
+export * from '../core/index.js';

@@ -1,0 +1,96 @@
+/** `createPaymentsClient`: the Payments API v1.3.0 with auth, scoping, idempotency, retries and pagination. */
+import createClient, { type Client } from 'openapi-fetch';
+import { createCaller } from '../core/caller.js';
+import { RequestValidationError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { Secret, SecretScrubber } from '../core/redact.js';
+import type { BackoffOptions } from '../core/retry-policy.js';
+import { createTransport } from '../core/transport.js';
+import type { paths } from '../../generated/payments-v1.3.js';
+import { createPaymentsContext, type PaymentsRequestOptions } from './context.js';
+import { parsePaymentsError } from './errors.js';
+import { paymentsResources, type PaymentsResources } from './resources.js';
+
+export const paymentsEnvironments = {
+  sandbox: 'https://api.sandbox.getfwd.com',
+  production: 'https://api.getfwd.com',
+} as const;
+
+export interface PaymentsClientOptions {
+  /** The `x-api-key` credential; never logged, never part of an error. */
+  apiKey: string;
+  /** Default `x-account-id`, sent on every operation that takes it. */
+  accountId?: string | undefined;
+  /** Default `x-business-id`, sent on every operation that takes it. */
+  businessId?: string | undefined;
+  /** Which server to use. Default `'sandbox'`. */
+  environment?: keyof typeof paymentsEnvironments | undefined;
+  /** Overrides `environment`, e.g. a Prism mock's root URL. */
+  baseUrl?: string | undefined;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number | undefined;
+  /** Per-attempt timeout. Default 60000 ms. */
+  timeoutMs?: number | undefined;
+  /** Backoff tuning. Defaults: 500 ms doubling to 8000 ms; `Retry-After` honoured up to 60000 ms. */
+  backoff?: BackoffOptions | undefined;
+  /** The fetch implementation. Default: the global `fetch`. */
+  fetch?: typeof fetch | undefined;
+  /** Receives structured, redacted events: requests, retries, responses. */
+  logger?: Logger | undefined;
+}
+
+export type PaymentsClient = PaymentsResources & {
+  readonly environment: keyof typeof paymentsEnvironments | 'custom';
+  /** The typed openapi-fetch client underneath, with the same auth, idempotency and retry stack. */
+  readonly raw: Client<paths>;
+};
+
+/** Creates a Payments API client. Nothing is sent until the first call. */
+export function createPaymentsClient(options: PaymentsClientOptions): PaymentsClient {
+  if (typeof options?.apiKey !== 'string' || options.apiKey.length === 0) {
+    throw new RequestValidationError('apiKey', 'is required (a non-empty string)');
+  }
+  const environment = options.environment ?? 'sandbox';
+  if (!(environment in paymentsEnvironments)) {
+    throw new RequestValidationError('environment', `must be one of ${Object.keys(paymentsEnvironments).join(', ')}`);
+  }
+  const apiKey = new Secret(options.apiKey);
+  const scrubber = new SecretScrubber();
+  scrubber.add(apiKey.reveal());
+  const baseUrl = (options.baseUrl ?? paymentsEnvironments[environment]).replace(/\/+$/, '');
+  const writes = ['POST', 'PUT'] as const;
+  const idempotencyHeader = 'x-idempotency-key';
+
+  const transport = createTransport({
+    fetch: options.fetch,
+    maxRetries: options.maxRetries,
+    timeoutMs: options.timeoutMs,
+    backoff: options.backoff,
+    logger: options.logger,
+    scrubber,
+    idempotency: { header: idempotencyHeader, methods: writes },
+    auth: {
+      async apply(headers) {
+        headers.set('x-api-key', apiKey.reveal());
+      },
+    },
+  });
+  const raw = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
+
+  const caller = createCaller<PaymentsRequestOptions>({
+    raw,
+    transport,
+    idempotency: { header: idempotencyHeader, methods: writes, minLength: 10 },
+    scopeHeaders: (o) => ({ 'x-account-id': o.accountId ?? options.accountId, 'x-business-id': o.businessId ?? options.businessId }),
+    scopeHint: { 'x-account-id': '`accountId` in the client or call options', 'x-business-id': '`businessId` in the client or call options' },
+    parseError: parsePaymentsError,
+    unwrap: (body) => body,
+    scrubber,
+  });
+
+  const client = paymentsResources(createPaymentsContext(caller));
+  return Object.defineProperties(client as PaymentsClient, {
+    environment: { value: options.baseUrl ? 'custom' : environment, enumerable: true },
+    raw: { value: raw, enumerable: false },
+  });
+}
