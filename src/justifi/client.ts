@@ -1,5 +1,5 @@
 /** `createJustifiClient`: the JustiFi API v1 with auth, idempotency, retries and pagination built in. */
-import createClient, { type Client } from 'openapi-fetch';
+import { type Client, createClient } from '../core/openapi-fetch.js';
 import { createCaller } from '../core/caller.js';
 import { RequestValidationError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';

@@ -1,5 +1,5 @@
 /** `createPaymentsClient`: the Payments API v1.3.0 with auth, scoping, idempotency, retries and pagination. */
-import createClient, { type Client } from 'openapi-fetch';
+import { type Client, createClient } from '../core/openapi-fetch.js';
 import { createCaller } from '../core/caller.js';
 import { RequestValidationError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';

@@ -1,0 +1,56 @@
+/**
+ * `npm run build`: dist/esm (ES modules) and dist/cjs (CommonJS), file for file, each with .d.ts.
+ *
+ * Files are transpiled, not bundled, so every entry point shares one copy of src/core: an error
+ * thrown by `payments-sdk/justifi` is `instanceof` the classes exported by `payments-sdk`.
+ */
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { fromRoot, repoRoot } from './lib/apis.js';
+
+function sources(dir: string): string[] {
+  return readdirSync(fromRoot(dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sources(rel);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [rel] : [];
+  });
+}
+
+async function main(): Promise<void> {
+  const dist = fromRoot('dist');
+  rmSync(dist, { recursive: true, force: true });
+  const entryPoints = [...sources('src'), ...sources('generated')].map((f) => fromRoot(f));
+
+  for (const format of ['esm', 'cjs'] as const) {
+    await build({
+      entryPoints,
+      outdir: path.join(dist, format),
+      outbase: repoRoot,
+      format,
+      platform: 'neutral',
+      target: 'es2022',
+      bundle: false,
+      sourcemap: false,
+      logLevel: 'warning',
+    });
+  }
+  writeFileSync(path.join(dist, 'cjs', 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+
+  const tsc = spawnSync(process.execPath, [fromRoot('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
+  if (tsc.status !== 0) throw new Error('tsc declaration build failed');
+  // openapi-typescript's output is already a .d.ts: ship it beside the emitted declarations.
+  for (const file of readdirSync(fromRoot('generated')).filter((f) => f.endsWith('.d.ts'))) {
+    cpSync(fromRoot(`generated/${file}`), path.join(dist, 'types', 'generated', file));
+  }
+  for (const format of ['esm', 'cjs'] as const) cpSync(path.join(dist, 'types'), path.join(dist, format), { recursive: true });
+  rmSync(path.join(dist, 'types'), { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  console.log('build: wrote dist/esm and dist/cjs');
+}
+
+main().catch((error: unknown) => {
+  console.error(`build: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
