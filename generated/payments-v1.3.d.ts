@@ -992,16 +992,10 @@ export interface components {
              * @enum {string}
              */
             sort_direction: "asc" | "desc";
-            /**
-             * @description Page size. Bounds and default are inferred from the transaction search (the source gives none here).
-             * @default 10
-             */
-            limit: number;
-            /**
-             * @description 1-based page number. Bound and default are inferred from the transaction search.
-             * @default 1
-             */
-            page: number;
+            /** @description Page size. The source gives no bound or default here (its sample shows 0); the transaction search documents at most 50, default 10. */
+            limit?: number;
+            /** @description Page number. The source gives no bound or default here (its sample shows 0); the transaction search documents pages from 1, default 1. */
+            page?: number;
         };
         PaymentIntentSearchResult: {
             data: components["schemas"]["PaymentIntent"][];
@@ -1650,6 +1644,8 @@ export interface components {
         EndingBefore: string;
         /** @description Page size (max 50). The source types it as `number`; only whole numbers make sense. */
         Limit: number;
+        /** @description Page size. The source types this list's `limit` as a bare `number` with no default and no maximum; the default 10 and maximum 50 of the other lists are assumed. */
+        TransactionLimit: number;
         /** @description Id of the resource. */
         Id: string;
         /** @description Id of the external payment intent. */
@@ -2678,8 +2674,8 @@ export interface operations {
                 starting_after?: components["parameters"]["StartingAfter"];
                 /** @description The id of the entity before which to end the page; use to page in reverse order. */
                 ending_before?: components["parameters"]["EndingBefore"];
-                /** @description Page size (max 50). The source types it as `number`; only whole numbers make sense. */
-                limit?: components["parameters"]["Limit"];
+                /** @description Page size. The source types this list's `limit` as a bare `number` with no default and no maximum; the default 10 and maximum 50 of the other lists are assumed. */
+                limit?: components["parameters"]["TransactionLimit"];
                 /** @description Only transactions that belong to this payout. */
                 payout_id?: components["parameters"]["PayoutIdFilter"];
             };
