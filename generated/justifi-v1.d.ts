@@ -810,8 +810,12 @@ export interface components {
          * @example null
          */
         SinglePageInfo: string | null;
-        /** @description The `id` of an array response is always `null`. */
-        ListId: null;
+        /**
+         * @description The `id` of an array response. The reference's envelope table says it "will be null for
+         *     arrays" (as in its pagination sample), but every list operation's response sample shows
+         *     `"id": 1`, so an integer is accepted too.
+         */
+        ListId: null | number;
         /**
          * @description The `type` of an array response is always `array`.
          * @enum {string}
@@ -839,18 +843,22 @@ export interface components {
          * @example 2022-01-01T00:00:00Z
          */
         DateOrDateTime: string | unknown | unknown;
-        /** @description Client credentials of your live or test API key. */
+        /**
+         * @description Client credentials of your live or test API key. Post both `client_id` and `client_secret`
+         *     to get a token; the reference's request schema marks neither field as required, so the
+         *     schema does not either.
+         */
         AccessTokenRequest: {
             /**
              * @description The client id for your (live or test) account. Test keys are prefixed with `test_`, live keys with `live_`.
              * @example test_clientId
              */
-            client_id: string;
+            client_id?: string;
             /**
              * @description The client secret for your (live or test) account.
              * @example test_clientSecret
              */
-            client_secret: string;
+            client_secret?: string;
         };
         /**
          * @description An access token, valid for 24 hours. Send it as `Authorization: Bearer {access_token}`.
@@ -935,7 +943,7 @@ export interface components {
              * @description Name of the sub account, unique within your platform.
              * @example Sub account name
              */
-            name: string;
+            name?: string;
             account_type?: components["schemas"]["AccountType"];
             status: components["schemas"]["AccountStatus"];
             currency?: components["schemas"]["Currency"];
@@ -992,10 +1000,10 @@ export interface components {
         /** @description Standard envelope holding one sub account. */
         SubAccountResponse: {
             /**
-             * @description The id of the sub account.
+             * @description The id of the returned object (a prefixed string such as `acc_2IdMEOjIG6lJAncakgdBF2`; the reference's response sample shows `1`, so an integer is accepted too).
              * @example acc_2IdMEOjIG6lJAncakgdBF2
              */
-            id: string;
+            id: string | number;
             /** @enum {string} */
             type: "sub_account";
             data: components["schemas"]["SubAccount"];
@@ -1013,8 +1021,11 @@ export interface components {
          * @description Standard envelope holding one seller account (deprecated; same shape as a sub account).
          */
         SellerAccountResponse: {
-            /** @example acc_2IdMEOjIG6lJAncakgdBF2 */
-            id: string;
+            /**
+             * @description The id of the returned object (a prefixed string such as `acc_2IdMEOjIG6lJAncakgdBF2`; the reference's response sample shows `1`, so an integer is accepted too).
+             * @example acc_2IdMEOjIG6lJAncakgdBF2
+             */
+            id: string | number;
             /** @enum {string} */
             type: "seller_account";
             data: components["schemas"]["SubAccount"];
@@ -1210,7 +1221,8 @@ export interface components {
             representative: components["schemas"]["Representative"];
             /**
              * @description Up to four business owners total; do not re-record the financial representative if they
-             *     are marked as an owner.
+             *     are marked as an owner. (The reference does not show an owner's fields; they are assumed
+             *     to be those of the representative.)
              */
             owners?: components["schemas"]["Person"][];
             bank_account: components["schemas"]["OnboardingBankAccount"];
@@ -1258,8 +1270,11 @@ export interface components {
         };
         /** @description Standard envelope holding the created onboarding entry. */
         OnboardingEntryResponse: {
-            /** @example onb_6Lx6V4CFNh9qCfaFtzdZPT */
-            id: string;
+            /**
+             * @description The id of the returned object (a prefixed string such as `onb_6Lx6V4CFNh9qCfaFtzdZPT`; the reference's response sample shows `1`, so an integer is accepted too).
+             * @example onb_6Lx6V4CFNh9qCfaFtzdZPT
+             */
+            id: string | number;
             /** @enum {string} */
             type: "onboarding_entry";
             data: components["schemas"]["OnboardingEntry"];
@@ -1307,7 +1322,7 @@ export interface components {
              * @description Payout amount, in cents.
              * @example 100000
              */
-            amount: number;
+            amount?: number;
             bank_account?: components["schemas"]["PayoutBankAccount"];
             currency?: components["schemas"]["Currency"];
             /** @example standard */
@@ -1354,8 +1369,11 @@ export interface components {
         };
         /** @description Standard envelope holding one payout. */
         PayoutResponse: {
-            /** @example po_xyz */
-            id: string;
+            /**
+             * @description The id of the returned object (a prefixed string such as `po_xyz`; the reference's response sample shows `1`, so an integer is accepted too).
+             * @example po_xyz
+             */
+            id: string | number;
             /** @enum {string} */
             type: "payout";
             data: components["schemas"]["Payout"];
@@ -1375,8 +1393,11 @@ export interface components {
          *     of payouts, `page_info` is a PageInfo object, a string or null.
          */
         ProceedsResponse: {
-            /** @example po_proceeds_xyz */
-            id: string | null;
+            /**
+             * @description The id of the proceeds payout (the reference's response sample shows `1`, so an integer is accepted too).
+             * @example po_proceeds_xyz
+             */
+            id: string | number | null;
             /** @enum {string} */
             type: "payout";
             data: components["schemas"]["Payout"] | components["schemas"]["Payout"][];
@@ -1489,6 +1510,7 @@ export interface components {
          * @description A payment: a charge of a payment method. The reference shows `id` and `amount` in its
          *     samples and names `amount_refundable`, `status` (the `payment_status` values) and `disputes`
          *     in its prose; every other property (including the request fields echoed back) is inferred.
+         *     Only `id` and `amount` (the properties of the reference's sample) are required.
          */
         Payment: {
             /** @example py_438xBom2Drh55kE1WfyGLg */
@@ -1525,7 +1547,7 @@ export interface components {
             /** @example true */
             captured?: boolean;
             capture_strategy?: components["schemas"]["CaptureStrategy"];
-            currency: components["schemas"]["Currency"];
+            currency?: components["schemas"]["Currency"];
             /** @example Charging $10 to the test card */
             description?: string | null;
             /** @example example@test.com */
@@ -1555,7 +1577,7 @@ export interface components {
             /** @example null */
             payment_intent_id?: string | null;
             payment_method?: components["schemas"]["PaymentMethod"];
-            status: components["schemas"]["PaymentStatus"];
+            status?: components["schemas"]["PaymentStatus"];
             /**
              * Format: date-time
              * @example 2021-01-01T12:00:00Z
@@ -1627,8 +1649,8 @@ export interface components {
          * @description A payment balance transaction: one movement of funds (the payment itself, its fees, refunds,
          *     disputes, payout...) associated with a payment. The reference collapses this object; its
          *     properties are inferred (the payout CSV report headers name `id`, `currency`, `amount`,
-         *     `fee`, `net`, `source_id`, `source_type`, `available_on` and `created_at` for balance
-         *     transactions).
+         *     `fee`, `net`, `source_id`, `source_account_id`, `source_type`, `source_amount`,
+         *     `available_on` and `created_at` for balance transactions).
          */
         BalanceTransaction: {
             /** @example pbt_1kxHsTVNrE9Xmg3jGPQ3ux */
@@ -1637,7 +1659,7 @@ export interface components {
              * @description Amount in cents (negative for debits such as fees and refunds).
              * @example 1000
              */
-            amount: number;
+            amount?: number;
             /**
              * @description Running balance of the payment after this transaction, in cents.
              * @example 1000
@@ -1661,6 +1683,32 @@ export interface components {
             source_id?: string;
             /** @example payment */
             source_type?: string;
+            /**
+             * @description Account of the resource that caused this transaction (a payout CSV report header).
+             * @example acc_2IdMEOjIG6lJAncakgdBF2
+             */
+            source_account_id?: string;
+            /**
+             * @description Amount of the resource that caused this transaction, in cents (a payout CSV report header).
+             * @example 1000
+             */
+            source_amount?: number;
+            /**
+             * @description Fees of this transaction, in cents (a payout CSV report header).
+             * @example 30
+             */
+            fee?: number;
+            /**
+             * @description Amount net of fees, in cents (a payout CSV report header).
+             * @example 970
+             */
+            net?: number;
+            /**
+             * Format: date-time
+             * @description When the funds become available (a payout CSV report header).
+             * @example 2021-01-03T12:00:00Z
+             */
+            available_on?: string | null;
             /**
              * Format: date-time
              * @example 2021-01-01T12:00:00Z
@@ -2062,7 +2110,7 @@ export interface components {
              * @description Amount refunded, in cents.
              * @example 10000
              */
-            amount: number;
+            amount?: number;
             currency?: components["schemas"]["Currency"];
             /** @example customer changed their mind */
             description?: string | null;
@@ -2106,8 +2154,11 @@ export interface components {
         };
         /** @description Standard envelope holding one refund. */
         RefundResponse: {
-            /** @example re_xyz */
-            id: string;
+            /**
+             * @description The id of the returned object (a prefixed string such as `re_xyz`; the reference's response sample shows `1`, so an integer is accepted too).
+             * @example re_xyz
+             */
+            id: string | number;
             /** @enum {string} */
             type: "refund";
             data: components["schemas"]["Refund"];
@@ -2165,8 +2216,11 @@ export interface components {
         };
         /** @description Standard envelope holding one dispute. */
         DisputeResponse: {
-            /** @example dp_xyz */
-            id: string;
+            /**
+             * @description The id of the returned object (a prefixed string such as `dp_xyz`; the reference's response sample shows `1`, so an integer is accepted too).
+             * @example dp_xyz
+             */
+            id: string | number;
             /** @enum {string} */
             type: "dispute";
             data: components["schemas"]["Dispute"];
@@ -4517,7 +4571,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successfully get a link to a csv report for a payout */
+            /** @description A link to the CSV report for the payout (the reference's response section is cut off after the status code, so this response is inferred) */
             200: {
                 headers: {
                     [name: string]: unknown;
