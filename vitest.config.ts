@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'contracts',
           include: ['contracts/**/*.contract.test.ts'],
+          globalSetup: ['contracts/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

@@ -78,6 +78,7 @@ export function createCaller<Options extends BaseRequestOptions>(config: CallerC
   }
 
   async function send<T, Body>(operationId: string, op: OperationInfo, input: CallInput, options: Options): Promise<ApiResult<T, Body>> {
+    if (input.query !== undefined && !isPlainObject(input.query)) throw new RequestValidationError('query', 'must be an object of query parameters');
     const { headers, key } = headersFor(operationId, op, options);
     const attempt = { maxRetries: options.maxRetries, timeoutMs: options.timeoutMs, signal: options.signal };
     const { data, error, response } = await raw.request(op.method.toLowerCase() as 'get', op.path, {
@@ -110,12 +111,20 @@ export function createCaller<Options extends BaseRequestOptions>(config: CallerC
       return new ApiPromise(send(operationId, op, input, options));
     },
     list(operationId, op, input, options = {} as Options, style, paramsIn = 'query') {
-      const base = (paramsIn === 'query' ? input.query : input.body) as PageParams | undefined;
-      const load = (params: PageParams) =>
-        send<unknown, never>(operationId, op, paramsIn === 'query' ? { ...input, query: params } : { ...input, body: params }, options);
-      return new PagePromise(load, stripUndefined(base ?? {}), style);
+      const base = paramsIn === 'query' ? input.query : input.body;
+      // Page params are merged into these, so anything but a plain object would be mangled.
+      const invalid = base !== undefined && !isPlainObject(base) ? new RequestValidationError(paramsIn, 'must be an object of list parameters') : undefined;
+      const load = (params: PageParams) => {
+        if (invalid) return Promise.reject(invalid);
+        return send<unknown, never>(operationId, op, paramsIn === 'query' ? { ...input, query: params } : { ...input, body: params }, options);
+      };
+      return new PagePromise(load, invalid ? {} : stripUndefined((base ?? {}) as PageParams), style);
     },
   };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stripUndefined(params: PageParams): PageParams {

@@ -122,3 +122,12 @@ describe('Payments API pagination', () => {
     expect(server.requests.map((r) => (JSON.parse(r.body) as { page?: number }).page)).toEqual([undefined, 2, 3]);
   });
 });
+
+describe('list parameters', () => {
+  it('a list or search given something other than an object is refused before sending, naming the field', async () => {
+    server.reset(() => ({ status: 200, body: { data: [], meta: {} } }));
+    await expect(pay().transactions.list('limit=5' as never)).rejects.toMatchObject({ name: 'RequestValidationError', field: 'query' });
+    await expect(pay().paymentIntents.search('page=2' as never)).rejects.toMatchObject({ name: 'RequestValidationError', field: 'body' });
+    expect(server.requests).toHaveLength(0);
+  });
+});

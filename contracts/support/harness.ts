@@ -1,0 +1,98 @@
+/**
+ * One harness per API: how to build an SDK client wired to a recording fetch, which method
+ * drives each operation, which headers carry credentials and idempotency keys, and where an
+ * error body keeps its code.
+ */
+import { apis, type ApiEntry } from '../../scripts/lib/apis.js';
+import { type JsonObject, listOperations, loadBundle } from '../../scripts/lib/spec-model.js';
+import { createJustifiClient } from '../../src/justifi/index.js';
+import { createPaymentsClient } from '../../src/payments/index.js';
+import { modelOperation, type OperationModel } from './operation-model.js';
+import { justifiMethods, type OperationInput, paymentsMethods, type SdkCall } from './sdk-methods.js';
+import type { Wire } from './wire.js';
+
+export interface CallOptions {
+  headers?: Record<string, string>;
+  idempotencyKey?: string;
+  accountId?: string;
+}
+
+export interface Harness {
+  api: ApiEntry;
+  doc: JsonObject;
+  url: string;
+  external: boolean;
+  operations: OperationModel[];
+  /** Calls the operation through the SDK with a fresh client on `wire`. */
+  call(wire: Wire, model: OperationModel, input: OperationInput, options?: CallOptions): SdkCall;
+  /** Like `call`, but on a client that lacks a required scope (x-account-id) default. */
+  callUnscoped?(wire: Wire, model: OperationModel, input: OperationInput): SdkCall;
+  /** The exchange that carried the operation itself (not the token request). */
+  isOperationRequest(pathname: string, model: OperationModel): boolean;
+  credentialHeaders: string[];
+  /** Operations whose body the SDK builds itself, so a whole-body break cannot be sent. */
+  composedBodies?: string[];
+  idempotency: { header: string; minLength: number; methods: string[] };
+  /** The path of the token request, for APIs that fetch one. */
+  tokenPath?: RegExp;
+  codeOf(body: unknown): string | undefined;
+}
+
+const noRetries = { maxRetries: 0, timeoutMs: 15_000 };
+
+export function justifiHarness(url: string, external: boolean): Harness {
+  const api = apis.find((a) => a.name === 'justifi-v1')!;
+  const doc = loadBundle(api);
+  const tokenPath = /\/oauth\/token$/;
+  const client = (wire: Wire, clientId: string = 'test_contract_client', clientSecret: string = 'contract_client_secret') =>
+    createJustifiClient({ clientId, clientSecret, baseUrl: url, fetch: wire.fetch, subAccount: 'acc_contract', ...noRetries });
+  return {
+    api,
+    doc,
+    url,
+    external,
+    operations: listOperations(doc).map((e) => modelOperation(doc, e)),
+    call(wire, model, input, options = {}) {
+      if (model.operationId === 'createAccessToken') {
+        // The token request is made by the client's auth: credentials come from the generated body.
+        // The SDK always posts both fields; absent or empty ones get placeholders, anything else
+        // (a wrong type from a negative case) is passed on for the SDK to refuse.
+        const body = (input.body ?? {}) as { client_id?: unknown; client_secret?: unknown };
+        const pick = (value: unknown, fallback: string) => (value === undefined || value === '' ? fallback : (value as string));
+        const run = () =>
+          client(wire, pick(body.client_id, 'test_contract_client'), pick(body.client_secret, 'contract_client_secret')).payouts.list({ limit: 1 } as never, options);
+        return { then: (ok, fail) => Promise.resolve().then(run).then(ok, fail) };
+      }
+      return justifiMethods[model.operationId]!(client(wire), input, options);
+    },
+    isOperationRequest: (pathname, model) => (model.operationId === 'createAccessToken') === tokenPath.test(pathname),
+    credentialHeaders: ['authorization'],
+    composedBodies: ['createAccessToken'],
+    idempotency: { header: 'Idempotency-Key', minLength: 1, methods: ['post', 'patch'] },
+    tokenPath,
+    codeOf: (body) => (body as { error?: { code?: string } } | undefined)?.error?.code,
+  };
+}
+
+export function paymentsHarness(url: string, external: boolean): Harness {
+  const api = apis.find((a) => a.name === 'payments-v1.3')!;
+  const doc = loadBundle(api);
+  const client = (wire: Wire, scoped = true) =>
+    createPaymentsClient({ apiKey: 'contract_api_key_0123456789', baseUrl: url, fetch: wire.fetch, ...(scoped ? { accountId: 'acc_contract', businessId: 'biz_contract' } : {}), ...noRetries });
+  return {
+    api,
+    doc,
+    url,
+    external,
+    operations: listOperations(doc).map((e) => modelOperation(doc, e)),
+    call: (wire, model, input, options = {}) => paymentsMethods[model.operationId]!(client(wire), input, options),
+    callUnscoped: (wire, model, input) => paymentsMethods[model.operationId]!(client(wire, false), input, {}),
+    isOperationRequest: () => true,
+    credentialHeaders: ['x-api-key'],
+    idempotency: { header: 'x-idempotency-key', minLength: 10, methods: ['post', 'put'] },
+    codeOf: (body) => {
+      const code = (body as { code?: unknown } | undefined)?.code;
+      return typeof code === 'string' ? code : typeof code === 'number' ? String(code) : undefined;
+    },
+  };
+}
