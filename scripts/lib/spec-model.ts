@@ -97,3 +97,11 @@ export function walk(node: unknown, visit: (value: JsonObject, pointer: string) 
     for (const [key, child] of Object.entries(node)) walk(child, visit, `${pointer}/${escapePointer(key)}`);
   }
 }
+
+/** Maps a request (method, URL path) back to its operationId; literal segments win over `{param}` ones. */
+export function operationMatcher(doc: JsonObject): (method: string, pathname: string) => string | undefined {
+  const ops = listOperations(doc)
+    .map((op) => ({ ...op, re: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`), params: (op.path.match(/\{/g) ?? []).length }))
+    .sort((a, b) => a.params - b.params);
+  return (method, pathname) => ops.find((o) => o.method.toUpperCase() === method.toUpperCase() && o.re.test(pathname.split('?')[0]!))?.operationId;
+}
