@@ -35,6 +35,9 @@ export function createAjv(root?: object): Ajv {
   return ajv;
 }
 
+// Stands in for "no document", so schemas without refs still share one registration and cache.
+const noRoot = {};
+
 type Registered = { id: string; validators: WeakMap<object, ValidateFunction> };
 const registry = new WeakMap<Ajv, WeakMap<object, Map<string, Registered>>>();
 let counter = 0;
@@ -71,7 +74,7 @@ function prepare(node: unknown, id: string, root: object, direction: Direction |
 }
 
 /** Compile (once) a schema that may point into `root` with local refs. */
-export function compileSchema(ajv: Ajv, schema: Schema, root: object = {}, direction?: Direction): ValidateFunction {
+export function compileSchema(ajv: Ajv, schema: Schema, root: object = noRoot, direction?: Direction): ValidateFunction {
   const entry = registerRoot(ajv, root, direction);
   if (typeof schema === 'boolean') return ajv.compile(schema);
   const cached = entry.validators.get(schema);
@@ -82,7 +85,6 @@ export function compileSchema(ajv: Ajv, schema: Schema, root: object = {}, direc
 }
 
 const shared = new WeakMap<object, Ajv>();
-const noRoot = {};
 
 /** One Ajv instance per document, so callers do not have to carry one around. */
 export function ajvFor(root: object = noRoot): Ajv {

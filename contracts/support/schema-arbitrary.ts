@@ -25,7 +25,6 @@ const NUMBER_SPAN = 100_000; // range used when a number has no bound on one sid
 interface Ctx extends SchemaOptions {
   stack: Map<object, number>; // $ref targets currently being built, with their depth
   cuts: number; // how many circular refs were cut; arbitraries built with cuts are not cached
-  name?: string;
 }
 
 const caches = new WeakMap<object, WeakMap<object, Map<string, Arb>>>();
@@ -47,7 +46,12 @@ export function keepIf<T>(arb: fc.Arbitrary<T>, keep: (v: T) => boolean, what: s
   });
 }
 
-export function arbitraryFromSchema(schema: Schema, options: SchemaOptions & { name?: string }): Arb {
+export interface ArbitraryOptions extends SchemaOptions {
+  /** Parameter or property name; an id-like name (`id`, `payment_id`, `accountId`) is never empty. */
+  name?: string;
+}
+
+export function arbitraryFromSchema(schema: Schema, options: ArbitraryOptions): Arb {
   const arb = build(schema, { ...options, stack: new Map(), cuts: 0 });
   if (!arb) throw new Error('schema has no finite valid value (false, or circular $refs all the way)');
   // Parameters and properties named like ids must not be empty: `/payments/` is another route.
@@ -166,7 +170,10 @@ function buildString(s: SchemaObject): Arb {
   const fits = (v: string) => lengthOf(v) >= min && (max === undefined || lengthOf(v) <= max);
   const pattern = typeof s.pattern === 'string' ? new RegExp(s.pattern, 'u') : undefined;
   const format = typeof s.format === 'string' ? FORMATS[s.format] : undefined;
-  if (format) return keepIf(format, (v) => fits(v as string) && (!pattern || pattern.test(v as string)), `a ${s.format as string} within the length/pattern bounds`);
+  if (format) {
+    const ok = (v: unknown) => fits(v as string) && (!pattern || pattern.test(v as string));
+    return keepIf(format, ok, `a ${s.format as string} within the length/pattern bounds`);
+  }
   if (pattern) {
     // fast-check pads unanchored patterns with random text, which minLength may need.
     const sized = max === undefined ? { size: min > 8 ? ('medium' as const) : ('small' as const) } : { maxLength: max };

@@ -37,7 +37,8 @@ function assertMutationsInvalid(
       const { details } = validateAgainst(schema, value, doc, direction);
       const problem = mismatch(mutation, details);
       if (problem) {
-        throw new Error(`${mutation.kind} at ${mutation.path}: ${problem}; value ${JSON.stringify(value)}; errors ${details.map((d) => `${d.text} [${d.keyword}]`).join('; ')}`);
+        const errors = details.map((d) => `${d.text} [${d.keyword}]`).join('; ');
+        throw new Error(`${mutation.kind} at ${mutation.path}: ${problem}; value ${JSON.stringify(value)}; errors ${errors}`);
       }
     }),
     { numRuns },

@@ -115,10 +115,11 @@ function walk(schema: Schema, segments: string[], wrap: Wrap, opts: SchemaOption
   // The location itself must hold a non-null value for most breaks (null is fine for wrong-type).
   const { nullable: _n, type: _t, ...untyped } = node;
   const nonNull = types ? { ...untyped, type: types.filter((t) => t !== 'null') } : untyped;
-  const add = (
-    kind: MutationKind, keyword: string, detail: string, narrowTo: string[] | undefined,
-    breakValue: Site['breakValue'], replacement?: Schema,
-  ) => out.push({ kind, keyword, detail, path, forced: wrap(narrowTo ? { ...nonNull, type: narrowTo } : nonNull), breakValue, replacement });
+  // `narrowTo` pins the location's type, so e.g. a too-long site always has a string to lengthen.
+  const add: Add = (kind, keyword, detail, narrowTo, breakValue, replacement) => {
+    const forced = wrap(narrowTo ? { ...nonNull, type: narrowTo } : nonNull);
+    out.push({ kind, keyword, detail, path, forced, breakValue, replacement });
+  };
   const wrongType = (allowed: string[]) => {
     const candidates = WRONG_VALUES.filter((c) => !c.types.some((t) => allowed.includes(t)));
     if (candidates.length) {
@@ -151,7 +152,9 @@ function walk(schema: Schema, segments: string[], wrap: Wrap, opts: SchemaOption
   }
   if (has('array')) {
     const [minItems, maxItems] = [n('minItems'), n('maxItems')];
-    if (minItems) add('too-few-items', 'minItems', `sent fewer than ${minItems} items`, ['array'], (v) => (v as unknown[]).slice(0, minItems - 1));
+    if (minItems) {
+      add('too-few-items', 'minItems', `sent fewer than ${minItems} items`, ['array'], (v) => (v as unknown[]).slice(0, minItems - 1));
+    }
     // With uniqueItems, more items than maxItems need that many distinct values (not so for an enum of 2).
     if (maxItems !== undefined && (node.uniqueItems !== true || distinctValues(node.items, opts.root) > maxItems)) {
       const tooMany = { ...nonNull, type: 'array', minItems: maxItems + 1, maxItems: maxItems + 1 };
@@ -164,10 +167,13 @@ function walk(schema: Schema, segments: string[], wrap: Wrap, opts: SchemaOption
   }
   if (has('object')) {
     const props = isObject(node.properties) ? node.properties : {};
-    const required = (Array.isArray(node.required) ? node.required.map(String) : []).filter((name) => !isSkipped(props[name], opts.root, opts.direction));
+    const required = (Array.isArray(node.required) ? node.required.map(String) : [])
+      .filter((name) => !isSkipped(props[name], opts.root, opts.direction));
     for (const name of required) {
-      const site = { ...nonNull, type: 'object' };
-      out.push({ kind: 'missing-required', keyword: 'required', detail: `dropped required property ${name}`, path: `${path}/${escapePointer(name)}`, forced: wrap(site), breakValue: () => REMOVE });
+      out.push({
+        kind: 'missing-required', keyword: 'required', detail: `dropped required property ${name}`,
+        path: `${path}/${escapePointer(name)}`, forced: wrap({ ...nonNull, type: 'object' }), breakValue: () => REMOVE,
+      });
     }
     for (const [name, propSchema] of Object.entries(props)) {
       if (isSkipped(propSchema, opts.root, opts.direction)) continue;
@@ -178,17 +184,23 @@ function walk(schema: Schema, segments: string[], wrap: Wrap, opts: SchemaOption
   }
 }
 
-type Add = (kind: MutationKind, keyword: string, detail: string, narrowTo: string[] | undefined, breakValue: Site['breakValue'], replacement?: Schema) => void;
+type Add = (
+  kind: MutationKind, keyword: string, detail: string, narrowTo: string[] | undefined,
+  breakValue: Site['breakValue'], replacement?: Schema,
+) => void;
 type Num = (k: string) => number | undefined;
 
 function stringSites(node: SchemaObject, add: Add, n: Num): void {
   const [minLength, maxLength] = [n('minLength'), n('maxLength')];
   const str = ['string'];
-  if (minLength) add('too-short', 'minLength', `sent fewer than ${minLength} characters`, str, (v) => [...(v as string)].slice(0, minLength - 1).join(''));
+  if (minLength) {
+    add('too-short', 'minLength', `sent fewer than ${minLength} characters`, str, (v) => [...(v as string)].slice(0, minLength - 1).join(''));
+  }
   if (maxLength !== undefined) {
     add('too-long', 'maxLength', `sent more than ${maxLength} characters`, str, (v) => {
+      // Repeat the last character: the longer string most likely still matches the pattern.
       const s = v as string;
-      return s + (s.at(-1) ?? 'x').repeat(maxLength + 1 - lengthOf(s)); // repeat the last char: likely still matches the pattern
+      return s + ([...s].at(-1) ?? 'x').repeat(maxLength + 1 - lengthOf(s));
     });
   }
   // A same-length string of one odd character breaks a pattern or format without breaking lengths.
@@ -203,7 +215,8 @@ function stringSites(node: SchemaObject, add: Add, n: Num): void {
     add('pattern-mismatch', 'pattern', `sent a string not matching ${node.pattern}`, str, (v) => odd(v, (s) => re.test(s)));
   }
   if (typeof node.format === 'string' && BREAKABLE_FORMATS.includes(node.format)) {
-    add('pattern-mismatch', 'format', `sent a string that is not a valid ${node.format}`, str, (v) => odd(v, () => false, `not-a-${node.format as string}`));
+    const readable = `not-a-${node.format}`;
+    add('pattern-mismatch', 'format', `sent a string that is not a valid ${node.format}`, str, (v) => odd(v, () => false, readable));
   }
 }
 
