@@ -87,6 +87,14 @@ export class PagePromise<Item, Body = unknown> implements PromiseLike<Page<Item,
     return this.#page().then(onfulfilled, onrejected);
   }
 
+  catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page<Item, Body> | B> {
+    return this.#page().catch(onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<Page<Item, Body>> {
+    return this.#page().finally(onfinally);
+  }
+
   async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
     yield* await this.#page();
   }
