@@ -1216,7 +1216,7 @@ export interface components {
              * @default v1.0
              * @example v1.0
              */
-            onboarding_version: string;
+            onboarding_version?: string;
             business_details: components["schemas"]["BusinessDetails"];
             representative: components["schemas"]["Representative"];
             /**
@@ -1899,7 +1899,7 @@ export interface components {
              * @default US
              * @example US
              */
-            country: string;
+            country?: string;
             currency?: components["schemas"]["Currency"];
             metadata?: components["schemas"]["Metadata"];
         };

@@ -991,7 +991,7 @@ export interface components {
              * @default desc
              * @enum {string}
              */
-            sort_direction: "asc" | "desc";
+            sort_direction?: "asc" | "desc";
             /** @description Page size. The source gives no bound or default here (its sample shows 0); the transaction search documents at most 50, default 10. */
             limit?: number;
             /** @description Page number. The source gives no bound or default here (its sample shows 0); the transaction search documents pages from 1, default 1. */
@@ -1346,12 +1346,12 @@ export interface components {
             /** Format: date-time */
             end_date?: string;
             /** @default updated_at */
-            sort_column: components["schemas"]["TransactionSortColumn"];
+            sort_column?: components["schemas"]["TransactionSortColumn"];
             /**
              * @default desc
              * @enum {string}
              */
-            sort_direction: "asc" | "desc";
+            sort_direction?: "asc" | "desc";
             amount_min?: number;
             amount_max?: number;
         };
@@ -1364,18 +1364,18 @@ export interface components {
             /** Format: date-time */
             end_date?: string;
             /** @default updated_at */
-            sort_column: components["schemas"]["TransactionSortColumn"];
+            sort_column?: components["schemas"]["TransactionSortColumn"];
             /**
              * @default desc
              * @enum {string}
              */
-            sort_direction: "asc" | "desc";
+            sort_direction?: "asc" | "desc";
             amount_min?: number;
             amount_max?: number;
             /** @default 10 */
-            limit: number;
+            limit?: number;
             /** @default 1 */
-            page: number;
+            page?: number;
         };
         /** @description The source's response sample is an empty object (`{ }`) with no fields documented. The export is presumably delivered out of band; any fields are accepted. */
         TransactionDownloadResponse: {

@@ -41,7 +41,8 @@ export async function generateApi(api: ApiEntry): Promise<GeneratedFiles> {
       throw new Error(`redocly bundle failed for ${api.spec}:\n${result.stdout}${result.stderr}`);
     }
     const bundle = banner(api, '#') + readFileSync(bundlePath, 'utf8');
-    const ast = await openapiTS(pathToFileURL(bundlePath), { alphabetize: false });
+    // defaultNonNullable off: a field with a default is optional in a request, not required.
+    const ast = await openapiTS(pathToFileURL(bundlePath), { alphabetize: false, defaultNonNullable: false });
     const types = banner(api, '//') + astToString(ast);
     const operations = banner(api, '//') + operationTable(parse(readFileSync(bundlePath, 'utf8')) as JsonObject);
     return { bundle, types, operations };
