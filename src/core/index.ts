@@ -8,3 +8,4 @@ export { Page, PagePromise, type PageLinks, type PageParams, type PagingStyle } 
 export type { LogEvent, Logger } from './logger.js';
 export type { BackoffOptions } from './retry-policy.js';
 export type { BaseRequestOptions } from './caller.js';
+export type { TransportClientOptions } from './client-options.js';

@@ -2,9 +2,8 @@
 import { type Client, createClient } from '../core/openapi-fetch.js';
 import { createCaller } from '../core/caller.js';
 import { RequestValidationError } from '../core/errors.js';
-import type { Logger } from '../core/logger.js';
 import { Secret, SecretScrubber } from '../core/redact.js';
-import type { BackoffOptions } from '../core/retry-policy.js';
+import type { TransportClientOptions } from '../core/client-options.js';
 import { createTransport } from '../core/transport.js';
 import type { paths } from '../../generated/justifi-v1.js';
 import { createTokenAuth } from './auth.js';
@@ -14,7 +13,7 @@ import { justifiResources, type JustifiResources } from './resources.js';
 
 export const defaultJustifiBaseUrl = 'https://api.justifi.ai/v1';
 
-export interface JustifiClientOptions {
+export interface JustifiClientOptions extends TransportClientOptions {
   /** Client id from the JustiFi app's Developer Tools (`test_…` or `live_…`). */
   clientId: string;
   /** Client secret; never logged, never part of an error. */
@@ -25,16 +24,6 @@ export interface JustifiClientOptions {
   baseUrl?: string | undefined;
   /** Token endpoint. Default: `/oauth/token` on the origin of `baseUrl`. */
   tokenUrl?: string | undefined;
-  /** Retries after the first attempt. Default 2. */
-  maxRetries?: number | undefined;
-  /** Per-attempt timeout. Default 60000 ms. */
-  timeoutMs?: number | undefined;
-  /** Backoff tuning. Defaults: 500 ms doubling to 8000 ms; `Retry-After` honoured up to 60000 ms. */
-  backoff?: BackoffOptions | undefined;
-  /** The fetch implementation. Default: the global `fetch`. */
-  fetch?: typeof fetch | undefined;
-  /** Receives structured, redacted events: requests, retries, responses. */
-  logger?: Logger | undefined;
 }
 
 export type JustifiClient = JustifiResources & {

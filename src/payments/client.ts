@@ -2,9 +2,8 @@
 import { type Client, createClient } from '../core/openapi-fetch.js';
 import { createCaller } from '../core/caller.js';
 import { RequestValidationError } from '../core/errors.js';
-import type { Logger } from '../core/logger.js';
 import { Secret, SecretScrubber } from '../core/redact.js';
-import type { BackoffOptions } from '../core/retry-policy.js';
+import type { TransportClientOptions } from '../core/client-options.js';
 import { createTransport } from '../core/transport.js';
 import type { paths } from '../../generated/payments-v1.3.js';
 import { createPaymentsContext, type PaymentsRequestOptions } from './context.js';
@@ -16,7 +15,7 @@ export const paymentsEnvironments = {
   production: 'https://api.getfwd.com',
 } as const;
 
-export interface PaymentsClientOptions {
+export interface PaymentsClientOptions extends TransportClientOptions {
   /** The `x-api-key` credential; never logged, never part of an error. */
   apiKey: string;
   /** Default `x-account-id`, sent on every operation that takes it. */
@@ -27,16 +26,6 @@ export interface PaymentsClientOptions {
   environment?: keyof typeof paymentsEnvironments | undefined;
   /** Overrides `environment`, e.g. a Prism mock's root URL. */
   baseUrl?: string | undefined;
-  /** Retries after the first attempt. Default 2. */
-  maxRetries?: number | undefined;
-  /** Per-attempt timeout. Default 60000 ms. */
-  timeoutMs?: number | undefined;
-  /** Backoff tuning. Defaults: 500 ms doubling to 8000 ms; `Retry-After` honoured up to 60000 ms. */
-  backoff?: BackoffOptions | undefined;
-  /** The fetch implementation. Default: the global `fetch`. */
-  fetch?: typeof fetch | undefined;
-  /** Receives structured, redacted events: requests, retries, responses. */
-  logger?: Logger | undefined;
 }
 
 export type PaymentsClient = PaymentsResources & {
