@@ -1,0 +1,69 @@
+/**
+ * `redocly diff` as a function: two single-file specs in, Redocly's JSON report out. Redocly does
+ * the comparison and the semver rating; this module only runs it with the diff rules switched on
+ * and types the parts of its report the drift tool reads.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runRedocly } from '../lib/redocly.js';
+
+export type Impact = 'major' | 'minor' | 'patch';
+
+/** Why Redocly rated a change as it did; one change can carry several. */
+export interface RedoclyVerdict {
+  ruleId: string;
+  impact: Impact;
+  message: string;
+  location?: { pointer?: string };
+}
+
+/** A place in one of the two documents, with the value found there. */
+export interface RedoclySide {
+  pointer: string;
+  value?: unknown;
+}
+
+export interface RedoclyChange {
+  /** Where Redocly first met the change, walking from `paths` (a shared schema is reported once). */
+  path: string;
+  typeName: string;
+  kind: 'added' | 'removed' | 'modified';
+  impact: Impact;
+  verdicts: RedoclyVerdict[];
+  /** The keyword that changed (`enum`, `required`, `type`, `key` for a rename), when one did. */
+  property?: string;
+  base?: RedoclySide;
+  revision?: RedoclySide;
+}
+
+export interface RedoclyDiffReport {
+  summary: Record<Impact, number>;
+  bump?: Impact;
+  changes: RedoclyChange[];
+}
+
+/** Our diff-only Redocly config, beside this file (the repository config has lint rules only). */
+const diffConfig = path.join(path.dirname(fileURLToPath(import.meta.url)), 'redocly-diff.yaml');
+
+/** Runs `redocly diff base revision --format json` and returns its parsed report. */
+export function redoclyDiff(baseFile: string, revisionFile: string): RedoclyDiffReport {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'payments-sdk-diff-'));
+  try {
+    const out = path.join(dir, 'diff.json');
+    // --fail-on none: the exit code must mean "the diff ran", the verdict is ours to give.
+    const result = runRedocly(['diff', baseFile, revisionFile, '--config', diffConfig, '--format', 'json', '--fail-on', 'none', '-o', out]);
+    let text: string;
+    try {
+      text = readFileSync(out, 'utf8');
+    } catch {
+      throw new Error(`redocly diff failed (exit ${result.status}):\n${result.stdout}${result.stderr}`.trim());
+    }
+    const report = JSON.parse(text) as RedoclyDiffReport;
+    report.changes ??= [];
+    return report;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
