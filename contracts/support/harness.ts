@@ -44,8 +44,10 @@ export function justifiHarness(url: string, external: boolean): Harness {
   const api = apis.find((a) => a.name === 'justifi-v1')!;
   const doc = loadBundle(api);
   const tokenPath = /\/oauth\/token$/;
-  const client = (wire: Wire, clientId: string = 'test_contract_client', clientSecret: string = 'contract_client_secret') =>
-    createJustifiClient({ clientId, clientSecret, baseUrl: url, fetch: wire.fetch, subAccount: 'acc_contract', ...noRetries });
+  // Against Prism any credentials do; against a sandbox they come from the environment.
+  const env = process.env;
+  const client = (wire: Wire, clientId: string = env.JUSTIFI_CLIENT_ID || 'test_contract_client', clientSecret: string = env.JUSTIFI_CLIENT_SECRET || 'contract_client_secret') =>
+    createJustifiClient({ clientId, clientSecret, baseUrl: url, tokenUrl: env.JUSTIFI_TOKEN_URL || undefined, fetch: wire.fetch, subAccount: env.JUSTIFI_SUB_ACCOUNT || 'acc_contract', ...noRetries });
   return {
     api,
     doc,
@@ -77,8 +79,10 @@ export function justifiHarness(url: string, external: boolean): Harness {
 export function paymentsHarness(url: string, external: boolean): Harness {
   const api = apis.find((a) => a.name === 'payments-v1.3')!;
   const doc = loadBundle(api);
+  const env = process.env;
+  const scope = { accountId: env.PAYMENTS_ACCOUNT_ID || 'acc_contract', businessId: env.PAYMENTS_BUSINESS_ID || 'biz_contract' };
   const client = (wire: Wire, scoped = true) =>
-    createPaymentsClient({ apiKey: 'contract_api_key_0123456789', baseUrl: url, fetch: wire.fetch, ...(scoped ? { accountId: 'acc_contract', businessId: 'biz_contract' } : {}), ...noRetries });
+    createPaymentsClient({ apiKey: env.PAYMENTS_API_KEY || 'contract_api_key_0123456789', baseUrl: url, fetch: wire.fetch, ...(scoped ? scope : {}), ...noRetries });
   return {
     api,
     doc,
