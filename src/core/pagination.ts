@@ -56,13 +56,18 @@ export class Page<Item, Body = unknown> {
   }
 
   /** Every item from this page onwards, fetching one page at a time. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
-    let page: Page<Item, Body> = this;
-    for (;;) {
-      yield* page.data;
-      if (!page.hasNext || page.data.length === 0) return;
-      page = await page.nextPage();
-    }
+  [Symbol.asyncIterator](): AsyncGenerator<Item> {
+    return itemsFrom(this);
+  }
+}
+
+/** Items of a page and of every page after it; only the current page is held. */
+async function* itemsFrom<Item, Body>(first: Page<Item, Body> | Promise<Page<Item, Body>>): AsyncGenerator<Item> {
+  let page = await first;
+  for (;;) {
+    for (const item of page.data) yield item;
+    if (!page.hasNext || page.data.length === 0) return;
+    page = await page.nextPage();
   }
 }
 
@@ -95,8 +100,8 @@ export class PagePromise<Item, Body = unknown> implements PromiseLike<Page<Item,
     return this.#page().finally(onfinally);
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
-    yield* await this.#page();
+  [Symbol.asyncIterator](): AsyncGenerator<Item> {
+    return itemsFrom(this.#page());
   }
 
   /** Collects items across pages, stopping at `max` (required, so a list can never exhaust memory). */

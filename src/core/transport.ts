@@ -62,15 +62,16 @@ function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<vo
 
 const nullBodyStatus = new Set([101, 204, 205, 304]);
 
-/** A response whose body is already in memory, so a stalled body counts against the timeout. */
-function bufferedResponse(original: Response, body: ArrayBuffer): Response {
-  const headers = new Headers(original.headers);
-  headers.delete('content-encoding');
-  headers.delete('content-length');
+/**
+ * A response whose body is already in memory, so a stalled body counts against the timeout. The
+ * original headers are kept as they are: `content-length` may describe the encoded body, and
+ * openapi-fetch reads it only to spot an empty one, which decoding cannot change.
+ */
+function bufferedResponse(original: Response, body: string): Response {
   const response = new Response(nullBodyStatus.has(original.status) ? null : body, {
     status: original.status,
     statusText: original.statusText,
-    headers,
+    headers: original.headers,
   });
   Object.defineProperty(response, 'url', { value: original.url });
   return response;
@@ -85,7 +86,9 @@ export function createTransport(options: TransportOptions): Transport {
   return async function send(input, call = {}) {
     const maxRetries = Math.max(0, call.maxRetries ?? options.maxRetries ?? 2);
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? 60_000;
-    const signal = call.signal ?? input.signal;
+    // The SDK's own calls always say which signal (if any) the caller gave; only the raw client
+    // leaves it on the Request, where one is always present.
+    const signal = 'signal' in call ? call.signal : input.signal;
     const fetchImpl = options.fetch ?? globalThis.fetch;
     const { method, url } = input;
     const body = input.body ? await input.arrayBuffer() : undefined;
@@ -98,30 +101,26 @@ export function createTransport(options: TransportOptions): Transport {
 
     for (let attempt = 1; ; attempt++) {
       signal?.throwIfAborted();
-      const attemptHeaders = new Headers(headers);
-      const credentials = auth ? await auth.apply(attemptHeaders, signal) : undefined;
+      // Credentials are (re)applied on every attempt: a replay after a 401 carries the fresh token.
+      const credentials = auth ? await auth.apply(headers, signal) : undefined;
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(), timeoutMs);
+      // The caller's signal aborts the attempt through the timeout's controller (cheaper than AbortSignal.any).
+      const onAbort = () => timeout.abort(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
       const started = performance.now();
       logger?.({
         type: 'request', method, url, attempt,
-        headers: redactHeaders(attemptHeaders),
-        idempotencyKey: idempotency ? (attemptHeaders.get(idempotency.header) ?? undefined) : undefined,
+        headers: redactHeaders(headers),
+        idempotencyKey: idempotency ? (headers.get(idempotency.header) ?? undefined) : undefined,
       });
 
       let wait: { reason: string; delayMs: number } | undefined;
       try {
-        const raw = await fetchImpl(
-          new Request(url, {
-            method,
-            headers: attemptHeaders,
-            body,
-            redirect: input.redirect,
-            signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
-          }),
-        );
-        const response = bufferedResponse(raw, await raw.arrayBuffer());
+        const raw = await fetchImpl(url, { method, headers, body, redirect: input.redirect, signal: timeout.signal });
+        const response = bufferedResponse(raw, await raw.text());
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         const elapsedMs = Math.round(performance.now() - started);
         logger?.({ type: 'response', method, url, attempt, status: response.status, elapsedMs, requestId: response.headers.get('x-request-id') ?? undefined });
 
@@ -141,6 +140,7 @@ export function createTransport(options: TransportOptions): Transport {
         };
       } catch (cause) {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         if (signal?.aborted) throw signal.reason;
         const elapsedMs = Math.round(performance.now() - started);
         // Errors raised by our own layers (the token request failing, say) are final as they are.
