@@ -40,20 +40,21 @@ export interface Harness {
 
 const noRetries = { maxRetries: 0, timeoutMs: 15_000 };
 
-export function justifiHarness(url: string, external: boolean): Harness {
-  const api = apis.find((a) => a.name === 'justifi-v1')!;
+/** The parts of a harness that come from the bundled spec and the target. */
+function specPart(name: ApiEntry['name'], url: string, external: boolean) {
+  const api = apis.find((a) => a.name === name)!;
   const doc = loadBundle(api);
+  return { api, doc, url, external, operations: listOperations(doc).map((e) => modelOperation(doc, e)) };
+}
+
+export function justifiHarness(url: string, external: boolean): Harness {
   const tokenPath = /\/oauth\/token$/;
   // Against Prism any credentials do; against a sandbox they come from the environment.
   const env = process.env;
   const client = (wire: Wire, clientId: string = env.JUSTIFI_CLIENT_ID || 'test_contract_client', clientSecret: string = env.JUSTIFI_CLIENT_SECRET || 'contract_client_secret') =>
     createJustifiClient({ clientId, clientSecret, baseUrl: url, tokenUrl: env.JUSTIFI_TOKEN_URL || undefined, fetch: wire.fetch, subAccount: env.JUSTIFI_SUB_ACCOUNT || 'acc_contract', ...noRetries });
   return {
-    api,
-    doc,
-    url,
-    external,
-    operations: listOperations(doc).map((e) => modelOperation(doc, e)),
+    ...specPart('justifi-v1', url, external),
     call(wire, model, input, options = {}) {
       if (model.operationId === 'createAccessToken') {
         // The token request is made by the client's auth: credentials come from the generated body.
@@ -77,18 +78,12 @@ export function justifiHarness(url: string, external: boolean): Harness {
 }
 
 export function paymentsHarness(url: string, external: boolean): Harness {
-  const api = apis.find((a) => a.name === 'payments-v1.3')!;
-  const doc = loadBundle(api);
   const env = process.env;
   const scope = { accountId: env.PAYMENTS_ACCOUNT_ID || 'acc_contract', businessId: env.PAYMENTS_BUSINESS_ID || 'biz_contract' };
   const client = (wire: Wire, scoped = true) =>
     createPaymentsClient({ apiKey: env.PAYMENTS_API_KEY || 'contract_api_key_0123456789', baseUrl: url, fetch: wire.fetch, ...(scoped ? scope : {}), ...noRetries });
   return {
-    api,
-    doc,
-    url,
-    external,
-    operations: listOperations(doc).map((e) => modelOperation(doc, e)),
+    ...specPart('payments-v1.3', url, external),
     call: (wire, model, input, options = {}) => paymentsMethods[model.operationId]!(client(wire), input, options),
     callUnscoped: (wire, model, input) => paymentsMethods[model.operationId]!(client(wire, false), input, {}),
     isOperationRequest: () => true,

@@ -9,10 +9,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fromRoot } from '../lib/apis.js';
+import { freePort } from '../lib/prism.js';
 import { loadBundle, operationMatcher } from '../lib/spec-model.js';
 import { apiByFlag } from './api-choice.js';
 import { UsageError } from './cli-args.js';
@@ -32,19 +32,6 @@ export interface ProxyOptions {
   print?: (line: string) => void;
   /** Resolves when the proxy should stop. Default: the first SIGINT or SIGTERM. */
   stopSignal?: Promise<unknown>;
-}
-
-/** A free TCP port on the loopback interface (as contracts/support/prism.ts finds one). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function untilSignal(): Promise<NodeJS.Signals> {
