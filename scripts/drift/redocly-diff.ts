@@ -3,11 +3,9 @@
  * the comparison and the semver rating; this module only runs it with the diff rules switched on
  * and types the parts of its report the drift tool reads.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runRedocly } from '../lib/redocly.js';
+import { runRedoclyJson } from '../lib/redocly.js';
 
 export type Impact = 'major' | 'minor' | 'patch';
 
@@ -49,21 +47,8 @@ const diffConfig = path.join(path.dirname(fileURLToPath(import.meta.url)), 'redo
 
 /** Runs `redocly diff base revision --format json` and returns its parsed report. */
 export function redoclyDiff(baseFile: string, revisionFile: string): RedoclyDiffReport {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'payments-sdk-diff-'));
-  try {
-    const out = path.join(dir, 'diff.json');
-    // --fail-on none: the exit code must mean "the diff ran", the verdict is ours to give.
-    const result = runRedocly(['diff', baseFile, revisionFile, '--config', diffConfig, '--format', 'json', '--fail-on', 'none', '-o', out]);
-    let text: string;
-    try {
-      text = readFileSync(out, 'utf8');
-    } catch {
-      throw new Error(`redocly diff failed (exit ${result.status}):\n${result.stdout}${result.stderr}`.trim());
-    }
-    const report = JSON.parse(text) as RedoclyDiffReport;
-    report.changes ??= [];
-    return report;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // --fail-on none: the exit code must mean "the diff ran", the verdict is ours to give.
+  const report = runRedoclyJson<RedoclyDiffReport>(['diff', baseFile, revisionFile, '--config', diffConfig, '--format', 'json', '--fail-on', 'none']);
+  report.changes ??= [];
+  return report;
 }

@@ -3,10 +3,7 @@
  * matches each exchange to an operation and validates parameters and bodies with Ajv; this module
  * runs it and types the parts of its JSON report the drift tool reads.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { runRedocly } from '../lib/redocly.js';
+import { runRedoclyJson } from '../lib/redocly.js';
 
 export interface RedoclyDriftProblem {
   ruleId: string;
@@ -32,23 +29,10 @@ export interface RedoclyDriftReport {
 
 /** Runs `redocly drift <har> --api <spec> --format json`; `server` is passed as `--server` when given. */
 export function redoclyDrift(harFile: string, specFile: string, server?: string): RedoclyDriftReport {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'payments-sdk-traffic-'));
-  try {
-    const out = path.join(dir, 'drift.json');
-    // Info findings (an undocumented User-Agent header and the like) are noise for a contract check.
-    const args = ['drift', harFile, '--api', specFile, '--traffic-format', 'har', '--format', 'json', '--min-severity', 'warning', '-o', out];
-    if (server) args.push('--server', server);
-    const result = runRedocly(args);
-    let text: string;
-    try {
-      text = readFileSync(out, 'utf8');
-    } catch {
-      throw new Error(`redocly drift failed (exit ${result.status}):\n${result.stdout}${result.stderr}`.trim());
-    }
-    const report = JSON.parse(text) as RedoclyDriftReport;
-    report.problems ??= [];
-    return report;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // Info findings (an undocumented User-Agent header and the like) are noise for a contract check.
+  const args = ['drift', harFile, '--api', specFile, '--traffic-format', 'har', '--format', 'json', '--min-severity', 'warning'];
+  if (server) args.push('--server', server);
+  const report = runRedoclyJson<RedoclyDriftReport>(args);
+  report.problems ??= [];
+  return report;
 }

@@ -3,6 +3,8 @@
  * out of the way: the banner is noise on every run, and telemetry must never leave the machine.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { repoRoot } from './apis.js';
@@ -43,4 +45,26 @@ export function runRedocly(args: string[]): CliResult {
     stdout: withoutBanner(result.stdout),
     stderr: withoutBanner(result.stderr),
   };
+}
+
+/**
+ * Runs a Redocly command that writes a JSON report with `-o`, and returns the parsed report.
+ * The exit code is not the verdict (callers pass `--fail-on none` or judge the report); a missing
+ * report is the failure, reported with the CLI's own output.
+ */
+export function runRedoclyJson<T>(args: string[]): T {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `payments-sdk-${args[0]}-`));
+  try {
+    const out = path.join(dir, 'report.json');
+    const result = runRedocly([...args, '-o', out]);
+    let text: string;
+    try {
+      text = readFileSync(out, 'utf8');
+    } catch {
+      throw new Error(`redocly ${args[0]} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`.trim());
+    }
+    return JSON.parse(text) as T;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
