@@ -10,7 +10,7 @@ import { assertIdempotencyKey, newIdempotencyKey } from './idempotency.js';
 import type { OperationInfo } from './operation-table.js';
 import { type PageParams, PagePromise, type PagingStyle } from './pagination.js';
 import type { SecretScrubber } from './redact.js';
-import type { Transport } from './transport.js';
+import { takeBody, type Transport } from './transport.js';
 
 /** Options every method takes as its last argument, layered over the client's defaults. */
 export interface BaseRequestOptions {
@@ -80,11 +80,13 @@ export function createCaller<Options extends BaseRequestOptions>(config: CallerC
   async function send<T, Body>(operationId: string, op: OperationInfo, input: CallInput, options: Options): Promise<ApiResult<T, Body>> {
     if (input.query !== undefined && !isPlainObject(input.query)) throw new RequestValidationError('query', 'must be an object of query parameters');
     const { headers, key } = headersFor(operationId, op, options);
-    const attempt = { maxRetries: options.maxRetries, timeoutMs: options.timeoutMs, signal: options.signal };
-    const { data, error, response } = await raw.request(op.method.toLowerCase() as 'get', op.path, {
+    // The transport has read the body already (inside the attempt's timeout); openapi-fetch is told
+    // not to read it again ('stream'), and a successful body is taken from the transport below.
+    const attempt = { maxRetries: options.maxRetries, timeoutMs: options.timeoutMs, signal: options.signal, keepBody: true };
+    const { error, response } = await raw.request(op.method.toLowerCase() as 'get', op.path, {
       params: { path: input.path, query: input.query, header: headers },
       body: input.body,
-      parseAs: op.parseAs,
+      parseAs: 'stream',
       signal: options.signal,
       fetch: (request: Request) => transport(request, attempt),
     } as never);
@@ -103,6 +105,8 @@ export function createCaller<Options extends BaseRequestOptions>(config: CallerC
         url: response.url || undefined,
       });
     }
+    const text = takeBody(response);
+    const data: unknown = op.parseAs === 'text' ? text : text ? JSON.parse(text) : undefined;
     return { data: config.unwrap(data) as T, body: data as Body, response, idempotencyKey: key };
   }
 

@@ -41,6 +41,21 @@ export interface AttemptOptions {
   maxRetries?: number | undefined;
   timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * Return a successful response as it came, its already-read body kept for `takeBody`, rather
+   * than re-wrapped in a new Response (the SDK's own calls parse the body themselves).
+   */
+  keepBody?: boolean | undefined;
+}
+
+/** Bodies read by the transport for `keepBody` calls, until the caller takes them. */
+const keptBodies = new WeakMap<Response, string>();
+
+/** The body the transport read for a `keepBody` response (empty when there was none). */
+export function takeBody(response: Response): string {
+  const body = keptBodies.get(response) ?? '';
+  keptBodies.delete(response);
+  return body;
 }
 
 export type Transport = (request: Request, call?: AttemptOptions) => Promise<Response>;
@@ -118,11 +133,16 @@ export function createTransport(options: TransportOptions): Transport {
       let wait: { reason: string; delayMs: number } | undefined;
       try {
         const raw = await fetchImpl(url, { method, headers, body, redirect: input.redirect, signal: timeout.signal });
-        const response = bufferedResponse(raw, await raw.text());
+        const text = await raw.text();
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         const elapsedMs = Math.round(performance.now() - started);
-        logger?.({ type: 'response', method, url, attempt, status: response.status, elapsedMs, requestId: response.headers.get('x-request-id') ?? undefined });
+        logger?.({ type: 'response', method, url, attempt, status: raw.status, elapsedMs, requestId: raw.headers.get('x-request-id') ?? undefined });
+        if (call.keepBody && raw.ok) {
+          keptBodies.set(raw, text);
+          return raw;
+        }
+        const response = bufferedResponse(raw, text);
 
         if (response.status === 401 && auth?.refresh && !authReplayed) {
           authReplayed = true;

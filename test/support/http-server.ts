@@ -15,7 +15,9 @@ export interface RecordedRequest {
 export type Reply =
   | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number }
   | { drop: true }
-  | { stallMs: number };
+  | { stallMs: number }
+  /** Headers and the first part of a body, then the connection is cut. */
+  | { partialBody: string };
 
 export type Script = (request: RecordedRequest, index: number) => Reply | Promise<Reply>;
 
@@ -39,6 +41,12 @@ export async function startTestServer(initial: Script = () => ({ status: 200, bo
     const reply = await script(recorded, index);
     if ('drop' in reply) {
       req.socket.destroy();
+      return;
+    }
+    if ('partialBody' in reply) {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(reply.partialBody.length * 2) });
+      res.write(reply.partialBody);
+      setTimeout(() => req.socket.destroy(), 20);
       return;
     }
     if ('stallMs' in reply) {
