@@ -8,6 +8,6 @@ export type LogEvent =
   | { type: 'response'; method: string; url: string; attempt: number; status: number; elapsedMs: number; requestId?: string | undefined }
   | { type: 'retry'; method: string; url: string; attempt: number; reason: string; delayMs: number }
   | { type: 'error'; method: string; url: string; attempt: number; error: string; elapsedMs: number }
-  | { type: 'token'; action: 'fetch' | 'refresh' | 'drop'; reason?: string };
+  | { type: 'token'; action: 'fetch' | 'drop'; reason?: string };
 
 export type Logger = (event: LogEvent) => void;

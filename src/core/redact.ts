@@ -57,10 +57,6 @@ export class SecretScrubber {
     if (secret && secret.length >= 6) this.#secrets.add(secret);
   }
 
-  delete(secret: string | undefined): void {
-    if (secret) this.#secrets.delete(secret);
-  }
-
   scrub(text: string): string {
     let out = redactJsonText(text);
     for (const secret of this.#secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
