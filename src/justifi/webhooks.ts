@@ -12,17 +12,7 @@
 import type { webhooks } from '../../generated/justifi-v1.js';
 import type { RequestBodyOf } from '../core/operation-types.js';
 import { WebhookVerificationError } from '../core/webhook-error.js';
-import {
-  hexToBytes,
-  requireHeader,
-  verifyWebhook,
-  type HeaderReader,
-  type SignedParts,
-  type WebhookBody,
-  type WebhookHeaders,
-  type WebhookScheme,
-  type WebhookVerifyOptions,
-} from '../core/webhooks.js';
+import { hexToBytes, requireHeader, verifyWebhook, type WebhookBody, type WebhookHeaders, type WebhookScheme, type WebhookVerifyOptions } from '../core/webhooks.js';
 
 /** Every event name the spec declares a webhook for, e.g. `payment.succeeded`. */
 export type JustifiWebhookEventName = keyof webhooks;
@@ -58,7 +48,7 @@ const justifiScheme: WebhookScheme = {
     if (secret.length === 0) throw new WebhookVerificationError('invalid_secret', 'the JustiFi webhook secret is empty');
     return encoder.encode(secret);
   },
-  read(header: HeaderReader): SignedParts {
+  read(header) {
     const timestamp = requireHeader(header, timestampHeader);
     const signature = requireHeader(header, signatureHeader);
     const signedAtMs = parseIsoTimestamp(timestamp);

@@ -8,17 +8,7 @@
 import type { webhooks } from '../../generated/payments-v1.3.js';
 import type { RequestBodyOf } from '../core/operation-types.js';
 import { WebhookVerificationError } from '../core/webhook-error.js';
-import {
-  base64ToBytes,
-  requireHeader,
-  verifyWebhook,
-  type HeaderReader,
-  type SignedParts,
-  type WebhookBody,
-  type WebhookHeaders,
-  type WebhookScheme,
-  type WebhookVerifyOptions,
-} from '../core/webhooks.js';
+import { base64ToBytes, requireHeader, verifyWebhook, type WebhookBody, type WebhookHeaders, type WebhookScheme, type WebhookVerifyOptions } from '../core/webhooks.js';
 
 /** The resources the spec declares webhooks for: the `entity` before the dot of `event_type`. */
 export type PaymentsWebhookResource = keyof webhooks;
@@ -42,7 +32,7 @@ const standardWebhooksScheme: WebhookScheme = {
     }
     return key;
   },
-  read(header: HeaderReader): SignedParts {
+  read(header) {
     const id = requireHeader(header, 'svix-id', 'webhook-id');
     const timestamp = requireHeader(header, 'svix-timestamp', 'webhook-timestamp');
     const signature = requireHeader(header, 'svix-signature', 'webhook-signature');
