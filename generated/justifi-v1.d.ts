@@ -744,7 +744,509 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "payment.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.created
+         * @description A payment was created, whatever its first status. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.succeeded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.succeeded
+         * @description A payment succeeded. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentSucceededEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.failed
+         * @description A payment failed; `error_code` and `error_description` on the payment say why. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentFailedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.pending
+         * @description A payment is pending (for example a bank account payment that has not settled yet). Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentPendingEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.authorized": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.authorized
+         * @description A payment was authorized and waits to be captured (`capture_strategy: manual`). Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentAuthorizedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.captured": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.captured
+         * @description An authorized payment was captured. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentCapturedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.canceled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.canceled
+         * @description A payment was canceled. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentCanceledEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.refunded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.refunded
+         * @description A payment was refunded, in full or in part; `data` is the payment with its refunds. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentRefundedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.refund.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.refund.updated
+         * @description A refund of a payment changed, for example its status. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentRefundUpdatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.dispute.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.dispute.created
+         * @description A customer disputed a payment with their card issuer or bank. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentDisputeCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.dispute.closed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.dispute.closed
+         * @description A dispute was closed; its `status` says how it ended. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentDisputeClosedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment_method.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment_method.created
+         * @description A payment method was tokenized. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentMethodCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment_method.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment_method.updated
+         * @description A payment method changed (for example its expiry date or metadata). Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentMethodUpdatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment_intent.attached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment_intent.attached
+         * @description A payment method was attached to a payment intent. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentIntentAttachedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment_intent.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment_intent.created
+         * @description A payment intent was created. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentIntentCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment_intent.requires_capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment_intent.requires_capture
+         * @description A payment intent is ready to be captured. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentIntentRequiresCaptureEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment_intent.succeeded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment_intent.succeeded
+         * @description A payment intent was paid. The Hosted Checkout guide recommends an event publisher for this event as a second way to learn that a checkout was paid, should the redirect to the after payment URL fail. The event name is in the reference; its envelope and delivery come from the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentIntentSucceededEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payout.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payout.created
+         * @description A payout was created for the day's funds. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["payoutCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payout.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payout.paid
+         * @description A payout reached the bank account. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["payoutPaidEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payout.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payout.failed
+         * @description A payout could not be deposited. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["payoutFailedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "proceeds.payout.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * proceeds.payout.created
+         * @description A payout of the platform's proceeds was created. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["proceedsPayoutCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sub_account.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sub_account.updated
+         * @description A sub account changed, for example its onboarding `status` (`submitted`, `enabled`, `rejected`, …). The Onboarding guide suggests subscribing to this event instead of polling Get a Sub Account. The event name is in the reference; its envelope and delivery come from the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["subAccountUpdatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "seller_account.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * seller_account.updated
+         * @deprecated
+         * @description The deprecated name of `sub_account.updated` ("seller_account.updated event has been deprecated"); subscribe to `sub_account.updated` instead. The event name is in the reference; its envelope and delivery come from the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["sellerAccountUpdatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "checkout.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * checkout.created
+         * @description A hosted checkout session was created. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["checkoutCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "checkout.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * checkout.completed
+         * @description A hosted checkout session was completed. Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["checkoutCompletedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -2233,6 +2735,98 @@ export interface components {
             data: components["schemas"]["Dispute"][];
             page_info: components["schemas"]["PageInfo"];
         };
+        /**
+         * @description What JustiFi's event publisher posts to a webhook endpoint: one event, with the affected object
+         *     in `data` exactly as the API returns it. The seeds only name events (`sub_account.updated`,
+         *     `payment_intent.succeeded`, an "Event Publisher"); this envelope, its fields and the delivery
+         *     rules come from the vendor's published webhook docs, as given in issue 14.
+         *
+         *     **Delivery.** Each delivery is signed (`JUSTIFI-TIMESTAMP`, `JUSTIFI-SIGNATURE`). The receiver
+         *     must answer `200` within 5 seconds; a failed delivery is retried (live accounts: 10 times over
+         *     24 hours; test accounts: 3 times over 1 hour), so the same event can arrive more than once:
+         *     deduplicate on `id`.
+         */
+        EventEnvelope: {
+            /**
+             * @description The event id (`evt_…`), the same on every retry of the delivery.
+             * @example evt_4Pq7Wm2XcT9bLk3Ry8Hs1A
+             */
+            id: string;
+            /**
+             * @description The account the object belongs to (a sub account for platforms).
+             * @example acc_2IdMEOjIG6lJAncakgdBF2
+             */
+            account_id: string;
+            /**
+             * @description Whether the event happened in the test or the live account.
+             * @example test
+             * @enum {string}
+             */
+            account_type: "test" | "live";
+            /**
+             * @description The platform account of `account_id`, or null for an account without one.
+             * @example acc_5WmFOdcTKw6QTfBA2JTnhl
+             */
+            platform_account_id: string | null;
+            /**
+             * @description The `Idempotency-Key` of the request that caused the event, when there was one.
+             * @example my-request-123abc
+             */
+            idempotency_key: string | null;
+            /**
+             * @description The id of the API request that caused the event, when an API request did.
+             * @example req_7Yh2Kd9QxM4nVb6Tc1Ls3E
+             */
+            request_id: string | null;
+            /**
+             * @description The API version the `data` object is rendered in.
+             * @example v1
+             * @enum {string}
+             */
+            version: "v1";
+            /**
+             * @description What happened, e.g. `payment.succeeded`; each webhook below fixes it to one name.
+             * @example payment.succeeded
+             */
+            event_name: string;
+            /**
+             * @description The object the event is about, as the API returns it. Left untyped here: each event schema
+             *     below gives its resource schema.
+             */
+            data: unknown;
+        };
+        /** @description An event whose `data` is a payment. Source: the vendor's published webhook docs, as given in issue 14. */
+        PaymentEvent: components["schemas"]["EventEnvelope"] & {
+            data: components["schemas"]["Payment"];
+        };
+        /** @description An event whose `data` is a refund. Source: the vendor's published webhook docs, as given in issue 14. */
+        RefundEvent: components["schemas"]["EventEnvelope"] & {
+            data: components["schemas"]["Refund"];
+        };
+        /** @description An event whose `data` is a dispute. Source: the vendor's published webhook docs, as given in issue 14. */
+        DisputeEvent: components["schemas"]["EventEnvelope"] & {
+            data: components["schemas"]["Dispute"];
+        };
+        /** @description An event whose `data` is a payment method. Source: the vendor's published webhook docs, as given in issue 14. */
+        PaymentMethodEvent: components["schemas"]["EventEnvelope"] & {
+            data: components["schemas"]["PaymentMethod"];
+        };
+        /** @description An event whose `data` is a payment intent. Source: the vendor's published webhook docs, as given in issue 14. */
+        PaymentIntentEvent: components["schemas"]["EventEnvelope"] & {
+            data: components["schemas"]["PaymentIntent"];
+        };
+        /** @description An event whose `data` is a payout (platform proceeds payouts have the same shape). Source: the vendor's published webhook docs, as given in issue 14. */
+        PayoutEvent: components["schemas"]["EventEnvelope"] & {
+            data: components["schemas"]["Payout"];
+        };
+        /** @description An event whose `data` is a sub account. Source: the vendor's published webhook docs, as given in issue 14. */
+        SubAccountEvent: components["schemas"]["EventEnvelope"] & {
+            data: components["schemas"]["SubAccount"];
+        };
+        /** @description An event whose `data` is a checkout session. Source: the vendor's published webhook docs, as given in issue 14. */
+        CheckoutEvent: components["schemas"]["EventEnvelope"] & {
+            data: components["schemas"]["CheckoutSession"];
+        };
     };
     responses: {
         /**
@@ -2366,6 +2960,17 @@ export interface components {
                  */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
+        };
+        /**
+         * @description The receiver accepted the event. Answer `200` within 5 seconds; any other answer, or none in
+         *     time, counts as a failed delivery and is retried (live: 10 times over 24 hours; test: 3 times
+         *     over 1 hour). Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        EventReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
         };
     };
     parameters: {
@@ -2529,6 +3134,20 @@ export interface components {
          * @example cust_123xyz
          */
         CustomerId: string;
+        /**
+         * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+         *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+         *     published webhook docs, as given in issue 14.
+         * @example 2024-05-01T12:00:00Z
+         */
+        JustifiTimestamp: string;
+        /**
+         * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+         *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+         *     published webhook docs, as given in issue 14.
+         * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+         */
+        JustifiSignature: string;
     };
     requestBodies: never;
     headers: never;
@@ -4585,6 +5204,856 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    paymentCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentEvent"] & {
+                    /** @constant */
+                    event_name?: "payment.created";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentSucceededEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentEvent"] & {
+                    /** @constant */
+                    event_name?: "payment.succeeded";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentFailedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentEvent"] & {
+                    /** @constant */
+                    event_name?: "payment.failed";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentPendingEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentEvent"] & {
+                    /** @constant */
+                    event_name?: "payment.pending";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentAuthorizedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentEvent"] & {
+                    /** @constant */
+                    event_name?: "payment.authorized";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentCapturedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentEvent"] & {
+                    /** @constant */
+                    event_name?: "payment.captured";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentCanceledEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentEvent"] & {
+                    /** @constant */
+                    event_name?: "payment.canceled";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentRefundedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentEvent"] & {
+                    /** @constant */
+                    event_name?: "payment.refunded";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentRefundUpdatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundEvent"] & {
+                    /** @constant */
+                    event_name?: "payment.refund.updated";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentDisputeCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeEvent"] & {
+                    /** @constant */
+                    event_name?: "payment.dispute.created";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentDisputeClosedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeEvent"] & {
+                    /** @constant */
+                    event_name?: "payment.dispute.closed";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentMethodCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentMethodEvent"] & {
+                    /** @constant */
+                    event_name?: "payment_method.created";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentMethodUpdatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentMethodEvent"] & {
+                    /** @constant */
+                    event_name?: "payment_method.updated";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentIntentAttachedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentIntentEvent"] & {
+                    /** @constant */
+                    event_name?: "payment_intent.attached";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentIntentCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentIntentEvent"] & {
+                    /** @constant */
+                    event_name?: "payment_intent.created";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentIntentRequiresCaptureEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentIntentEvent"] & {
+                    /** @constant */
+                    event_name?: "payment_intent.requires_capture";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    paymentIntentSucceededEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentIntentEvent"] & {
+                    /** @constant */
+                    event_name?: "payment_intent.succeeded";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    payoutCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutEvent"] & {
+                    /** @constant */
+                    event_name?: "payout.created";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    payoutPaidEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutEvent"] & {
+                    /** @constant */
+                    event_name?: "payout.paid";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    payoutFailedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutEvent"] & {
+                    /** @constant */
+                    event_name?: "payout.failed";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    proceedsPayoutCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutEvent"] & {
+                    /** @constant */
+                    event_name?: "proceeds.payout.created";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    subAccountUpdatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubAccountEvent"] & {
+                    /** @constant */
+                    event_name?: "sub_account.updated";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    sellerAccountUpdatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubAccountEvent"] & {
+                    /** @constant */
+                    event_name?: "seller_account.updated";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    checkoutCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutEvent"] & {
+                    /** @constant */
+                    event_name?: "checkout.created";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
+        };
+    };
+    checkoutCompletedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description When the delivery was signed, as an ISO-8601 string. It is the first half of the signed message
+                 *     (`<JUSTIFI-TIMESTAMP>.<raw body>`), so use it exactly as received. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 2024-05-01T12:00:00Z
+                 */
+                "JUSTIFI-TIMESTAMP": components["parameters"]["JustifiTimestamp"];
+                /**
+                 * @description Lowercase hex HMAC-SHA256 of `<JUSTIFI-TIMESTAMP>.<raw body>`, keyed with the event publisher's
+                 *     secret. Verify it over the raw bytes of the body, before parsing it. Source: the vendor's
+                 *     published webhook docs, as given in issue 14.
+                 * @example 0b5f4c0e3d2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c
+                 */
+                "JUSTIFI-SIGNATURE": components["parameters"]["JustifiSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutEvent"] & {
+                    /** @constant */
+                    event_name?: "checkout.completed";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["EventReceived"];
         };
     };
 }

@@ -675,7 +675,148 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    checkout_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * checkout_session.* events
+         * @description Every event about a checkout session (`event_type` `checkout_session.…`, e.g. `checkout_session.completed`; the vendor does not publish the names). Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["checkoutSessionEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    payment_intent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment_intent.* events
+         * @description Every event about a payment intent (`event_type` `payment_intent.…`, e.g. `payment_intent.succeeded`; the vendor does not publish the names). Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentIntentEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.* events
+         * @description Every event about a payment (one attempt to pay a payment intent) (`event_type` `payment.…`, e.g. `payment.succeeded`; the vendor does not publish the names). Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * refund.* events
+         * @description Every event about a refund (`event_type` `refund.…`, e.g. `refund.succeeded`; the vendor does not publish the names). Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["refundEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    dispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * dispute.* events
+         * @description Every event about a dispute (`event_type` `dispute.…`, e.g. `dispute.created`; the vendor does not publish the names). Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["disputeEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    payout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payout.* events
+         * @description Every event about a payout (`event_type` `payout.…`, e.g. `payout.paid`; the vendor does not publish the names). Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["payoutEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    payment_method: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment_method.* events
+         * @description Every event about a payment method (`event_type` `payment_method.…`, e.g. `payment_method.updated`; the vendor does not publish the names). Source: the vendor's published webhook docs, as given in issue 14.
+         */
+        post: operations["paymentMethodEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description Error body returned with every 4xx answer. The source document shows no error responses; this shape is the one the API has been observed to answer with. */
@@ -1502,6 +1643,71 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @description What the platform posts to a webhook endpoint (through Svix, signed with the Standard Webhooks
+         *     scheme): an `event_type` and the object it is about. The vendor publishes the delivery scheme and
+         *     the `event_type` field but not the event names, so `event_type` is an open string and the rest
+         *     of the envelope is modelled. Source: the vendor's published webhook docs, as given in issue 14.
+         *
+         *     **Delivery.** Each delivery carries `svix-id`, `svix-timestamp` and `svix-signature` (or the
+         *     equivalent `webhook-*` headers). Answer with any 2xx status within 15 seconds; Svix retries
+         *     other answers, so the same message can arrive more than once: deduplicate on `svix-id`.
+         */
+        EventEnvelope: {
+            /**
+             * @description What happened. The names are not published: each webhook below only fixes the prefix, the
+             *     `entity` of the object in `data` followed by a dot (`payment_intent.`, `refund.`, …).
+             * @example payment_intent.succeeded
+             */
+            event_type: string;
+            /**
+             * @description The object the event is about, as the API returns it. Left untyped here: each event schema
+             *     below gives its resource schema.
+             */
+            data: unknown;
+        };
+        /** @description An event about a checkout session: `event_type` starts with `checkout_session.` and `data` is the checkout_session as the API returns it. Source: the vendor's published webhook docs, as given in issue 14. */
+        CheckoutSessionEvent: components["schemas"]["EventEnvelope"] & {
+            /** @example checkout_session.completed */
+            event_type: string;
+            data: components["schemas"]["CheckoutSession"];
+        };
+        /** @description An event about a payment intent: `event_type` starts with `payment_intent.` and `data` is the payment_intent as the API returns it. Source: the vendor's published webhook docs, as given in issue 14. */
+        PaymentIntentEvent: components["schemas"]["EventEnvelope"] & {
+            /** @example payment_intent.succeeded */
+            event_type: string;
+            data: components["schemas"]["PaymentIntent"];
+        };
+        /** @description An event about a payment (one attempt to pay a payment intent): `event_type` starts with `payment.` and `data` is the payment as the API returns it. Source: the vendor's published webhook docs, as given in issue 14. */
+        PaymentEvent: components["schemas"]["EventEnvelope"] & {
+            /** @example payment.succeeded */
+            event_type: string;
+            data: components["schemas"]["Payment"];
+        };
+        /** @description An event about a refund: `event_type` starts with `refund.` and `data` is the refund as the API returns it. Source: the vendor's published webhook docs, as given in issue 14. */
+        RefundEvent: components["schemas"]["EventEnvelope"] & {
+            /** @example refund.succeeded */
+            event_type: string;
+            data: components["schemas"]["Refund"];
+        };
+        /** @description An event about a dispute: `event_type` starts with `dispute.` and `data` is the dispute as the API returns it. Source: the vendor's published webhook docs, as given in issue 14. */
+        DisputeEvent: components["schemas"]["EventEnvelope"] & {
+            /** @example dispute.created */
+            event_type: string;
+            data: components["schemas"]["Dispute"];
+        };
+        /** @description An event about a payout: `event_type` starts with `payout.` and `data` is the payout as the API returns it. Source: the vendor's published webhook docs, as given in issue 14. */
+        PayoutEvent: components["schemas"]["EventEnvelope"] & {
+            /** @example payout.paid */
+            event_type: string;
+            data: components["schemas"]["Payout"];
+        };
+        /** @description An event about a payment method: `event_type` starts with `payment_method.` and `data` is the payment_method as the API returns it. Source: the vendor's published webhook docs, as given in issue 14. */
+        PaymentMethodEvent: components["schemas"]["EventEnvelope"] & {
+            /** @example payment_method.updated */
+            event_type: string;
+            data: components["schemas"]["PaymentMethod"];
+        };
     };
     responses: {
         /** @description The request is malformed (unparseable JSON, wrong parameter type). */
@@ -1611,6 +1817,16 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /**
+         * @description The receiver accepted the event. Answer with any 2xx status within 15 seconds; any other
+         *     answer, or none in time, is a failed delivery that Svix retries.
+         */
+        EventReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
     };
     parameters: {
         /**
@@ -1654,6 +1870,38 @@ export interface components {
         PayoutIdFilter: string;
         /** @description Only disputes in this state. The source renders this parameter without a name, as seven string alternatives; the name `status` and the values are inferred. */
         DisputeStatusFilter: components["schemas"]["DisputeStatus"];
+        /**
+         * @description The message id, the same on every retry of a delivery; the first part of the signed content `<id>.<timestamp>.<raw body>`.
+         * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+         */
+        SvixId: string;
+        /**
+         * @description When the delivery was signed, in Unix seconds; the second part of the signed content.
+         * @example 1714564800
+         */
+        SvixTimestamp: string;
+        /**
+         * @description Space-separated `v1,<base64>` entries (more than one while a secret is being rotated). Each is
+         *     the base64 HMAC-SHA256 of `<svix-id>.<svix-timestamp>.<raw body>`, keyed with the base64-decoded
+         *     part of the `whsec_…` endpoint secret. A delivery is genuine when any `v1` entry matches.
+         * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+         */
+        SvixSignature: string;
+        /**
+         * @description The Standard Webhooks name of `svix-id`; a receiver accepts either.
+         * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+         */
+        WebhookId: string;
+        /**
+         * @description The Standard Webhooks name of `svix-timestamp`; a receiver accepts either.
+         * @example 1714564800
+         */
+        WebhookTimestamp: string;
+        /**
+         * @description The Standard Webhooks name of `svix-signature`; a receiver accepts either.
+         * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+         */
+        WebhookSignature: string;
     };
     requestBodies: never;
     headers: never;
@@ -2900,6 +3148,349 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    checkoutSessionEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id, the same on every retry of a delivery; the first part of the signed content `<id>.<timestamp>.<raw body>`.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "svix-id": components["parameters"]["SvixId"];
+                /**
+                 * @description When the delivery was signed, in Unix seconds; the second part of the signed content.
+                 * @example 1714564800
+                 */
+                "svix-timestamp": components["parameters"]["SvixTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64>` entries (more than one while a secret is being rotated). Each is
+                 *     the base64 HMAC-SHA256 of `<svix-id>.<svix-timestamp>.<raw body>`, keyed with the base64-decoded
+                 *     part of the `whsec_…` endpoint secret. A delivery is genuine when any `v1` entry matches.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "svix-signature": components["parameters"]["SvixSignature"];
+                /**
+                 * @description The Standard Webhooks name of `svix-id`; a receiver accepts either.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "webhook-id"?: components["parameters"]["WebhookId"];
+                /**
+                 * @description The Standard Webhooks name of `svix-timestamp`; a receiver accepts either.
+                 * @example 1714564800
+                 */
+                "webhook-timestamp"?: components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description The Standard Webhooks name of `svix-signature`; a receiver accepts either.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature"?: components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutSessionEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["EventReceived"];
+        };
+    };
+    paymentIntentEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id, the same on every retry of a delivery; the first part of the signed content `<id>.<timestamp>.<raw body>`.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "svix-id": components["parameters"]["SvixId"];
+                /**
+                 * @description When the delivery was signed, in Unix seconds; the second part of the signed content.
+                 * @example 1714564800
+                 */
+                "svix-timestamp": components["parameters"]["SvixTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64>` entries (more than one while a secret is being rotated). Each is
+                 *     the base64 HMAC-SHA256 of `<svix-id>.<svix-timestamp>.<raw body>`, keyed with the base64-decoded
+                 *     part of the `whsec_…` endpoint secret. A delivery is genuine when any `v1` entry matches.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "svix-signature": components["parameters"]["SvixSignature"];
+                /**
+                 * @description The Standard Webhooks name of `svix-id`; a receiver accepts either.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "webhook-id"?: components["parameters"]["WebhookId"];
+                /**
+                 * @description The Standard Webhooks name of `svix-timestamp`; a receiver accepts either.
+                 * @example 1714564800
+                 */
+                "webhook-timestamp"?: components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description The Standard Webhooks name of `svix-signature`; a receiver accepts either.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature"?: components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentIntentEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["EventReceived"];
+        };
+    };
+    paymentEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id, the same on every retry of a delivery; the first part of the signed content `<id>.<timestamp>.<raw body>`.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "svix-id": components["parameters"]["SvixId"];
+                /**
+                 * @description When the delivery was signed, in Unix seconds; the second part of the signed content.
+                 * @example 1714564800
+                 */
+                "svix-timestamp": components["parameters"]["SvixTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64>` entries (more than one while a secret is being rotated). Each is
+                 *     the base64 HMAC-SHA256 of `<svix-id>.<svix-timestamp>.<raw body>`, keyed with the base64-decoded
+                 *     part of the `whsec_…` endpoint secret. A delivery is genuine when any `v1` entry matches.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "svix-signature": components["parameters"]["SvixSignature"];
+                /**
+                 * @description The Standard Webhooks name of `svix-id`; a receiver accepts either.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "webhook-id"?: components["parameters"]["WebhookId"];
+                /**
+                 * @description The Standard Webhooks name of `svix-timestamp`; a receiver accepts either.
+                 * @example 1714564800
+                 */
+                "webhook-timestamp"?: components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description The Standard Webhooks name of `svix-signature`; a receiver accepts either.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature"?: components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["EventReceived"];
+        };
+    };
+    refundEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id, the same on every retry of a delivery; the first part of the signed content `<id>.<timestamp>.<raw body>`.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "svix-id": components["parameters"]["SvixId"];
+                /**
+                 * @description When the delivery was signed, in Unix seconds; the second part of the signed content.
+                 * @example 1714564800
+                 */
+                "svix-timestamp": components["parameters"]["SvixTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64>` entries (more than one while a secret is being rotated). Each is
+                 *     the base64 HMAC-SHA256 of `<svix-id>.<svix-timestamp>.<raw body>`, keyed with the base64-decoded
+                 *     part of the `whsec_…` endpoint secret. A delivery is genuine when any `v1` entry matches.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "svix-signature": components["parameters"]["SvixSignature"];
+                /**
+                 * @description The Standard Webhooks name of `svix-id`; a receiver accepts either.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "webhook-id"?: components["parameters"]["WebhookId"];
+                /**
+                 * @description The Standard Webhooks name of `svix-timestamp`; a receiver accepts either.
+                 * @example 1714564800
+                 */
+                "webhook-timestamp"?: components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description The Standard Webhooks name of `svix-signature`; a receiver accepts either.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature"?: components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["EventReceived"];
+        };
+    };
+    disputeEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id, the same on every retry of a delivery; the first part of the signed content `<id>.<timestamp>.<raw body>`.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "svix-id": components["parameters"]["SvixId"];
+                /**
+                 * @description When the delivery was signed, in Unix seconds; the second part of the signed content.
+                 * @example 1714564800
+                 */
+                "svix-timestamp": components["parameters"]["SvixTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64>` entries (more than one while a secret is being rotated). Each is
+                 *     the base64 HMAC-SHA256 of `<svix-id>.<svix-timestamp>.<raw body>`, keyed with the base64-decoded
+                 *     part of the `whsec_…` endpoint secret. A delivery is genuine when any `v1` entry matches.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "svix-signature": components["parameters"]["SvixSignature"];
+                /**
+                 * @description The Standard Webhooks name of `svix-id`; a receiver accepts either.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "webhook-id"?: components["parameters"]["WebhookId"];
+                /**
+                 * @description The Standard Webhooks name of `svix-timestamp`; a receiver accepts either.
+                 * @example 1714564800
+                 */
+                "webhook-timestamp"?: components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description The Standard Webhooks name of `svix-signature`; a receiver accepts either.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature"?: components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["EventReceived"];
+        };
+    };
+    payoutEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id, the same on every retry of a delivery; the first part of the signed content `<id>.<timestamp>.<raw body>`.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "svix-id": components["parameters"]["SvixId"];
+                /**
+                 * @description When the delivery was signed, in Unix seconds; the second part of the signed content.
+                 * @example 1714564800
+                 */
+                "svix-timestamp": components["parameters"]["SvixTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64>` entries (more than one while a secret is being rotated). Each is
+                 *     the base64 HMAC-SHA256 of `<svix-id>.<svix-timestamp>.<raw body>`, keyed with the base64-decoded
+                 *     part of the `whsec_…` endpoint secret. A delivery is genuine when any `v1` entry matches.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "svix-signature": components["parameters"]["SvixSignature"];
+                /**
+                 * @description The Standard Webhooks name of `svix-id`; a receiver accepts either.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "webhook-id"?: components["parameters"]["WebhookId"];
+                /**
+                 * @description The Standard Webhooks name of `svix-timestamp`; a receiver accepts either.
+                 * @example 1714564800
+                 */
+                "webhook-timestamp"?: components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description The Standard Webhooks name of `svix-signature`; a receiver accepts either.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature"?: components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["EventReceived"];
+        };
+    };
+    paymentMethodEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id, the same on every retry of a delivery; the first part of the signed content `<id>.<timestamp>.<raw body>`.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "svix-id": components["parameters"]["SvixId"];
+                /**
+                 * @description When the delivery was signed, in Unix seconds; the second part of the signed content.
+                 * @example 1714564800
+                 */
+                "svix-timestamp": components["parameters"]["SvixTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64>` entries (more than one while a secret is being rotated). Each is
+                 *     the base64 HMAC-SHA256 of `<svix-id>.<svix-timestamp>.<raw body>`, keyed with the base64-decoded
+                 *     part of the `whsec_…` endpoint secret. A delivery is genuine when any `v1` entry matches.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "svix-signature": components["parameters"]["SvixSignature"];
+                /**
+                 * @description The Standard Webhooks name of `svix-id`; a receiver accepts either.
+                 * @example msg_2fNa1c9XyQ7bL3kT8mW4sR6dVe0
+                 */
+                "webhook-id"?: components["parameters"]["WebhookId"];
+                /**
+                 * @description The Standard Webhooks name of `svix-timestamp`; a receiver accepts either.
+                 * @example 1714564800
+                 */
+                "webhook-timestamp"?: components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description The Standard Webhooks name of `svix-signature`; a receiver accepts either.
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature"?: components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentMethodEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["EventReceived"];
         };
     };
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { apis, type ApiEntry, fromRoot } from '../lib/apis.js';
 import { loadBundle } from '../lib/spec-model.js';
+import { eventDocs } from './events.js';
 import { findInferred } from './inferred.js';
 import { type ApiDocs, renderLandingPage } from './landing-page.js';
 import { operationRows } from './operations.js';
@@ -50,6 +51,7 @@ export async function describeApi(api: ApiEntry): Promise<ApiDocs> {
     referenceHref: `${api.name}.html`,
     operations: await operationRows(api, doc),
     inferred: findInferred(doc),
+    events: eventDocs(api, doc),
   };
 }
 

@@ -4,6 +4,7 @@
  * forbid every request.
  */
 import type { ApiEntry } from '../lib/apis.js';
+import { eventsSection, type EventDocs } from './events.js';
 import { html, raw, type SafeHtml } from './html.js';
 import type { InferredKind, InferredReport } from './inferred.js';
 import { landingCss } from './landing-style.js';
@@ -18,6 +19,8 @@ export interface ApiDocs {
   referenceHref: string;
   operations: OperationRow[];
   inferred: InferredReport;
+  /** The spec's webhooks. */
+  events?: EventDocs | undefined;
 }
 
 export interface LandingPageInput {
@@ -96,6 +99,7 @@ function apiSection(d: ApiDocs): SafeHtml {
 <p>Version ${d.version}. Full reference: <a href="${d.referenceHref}">${d.api.title} reference</a>.</p>
 ${inferredSection(d)}
 ${operationTable(d)}
+${eventsSection(d.events, d.api.title)}
 </section>`;
 }
 

@@ -9,3 +9,5 @@ export type { LogEvent, Logger } from './logger.js';
 export type { BackoffOptions } from './retry-policy.js';
 export type { BaseRequestOptions } from './caller.js';
 export type { TransportClientOptions } from './client-options.js';
+export { WebhookVerificationError, type WebhookVerificationReason } from './webhook-error.js';
+export type { WebhookBody, WebhookHeaders, WebhookVerifyOptions } from './webhooks.js';

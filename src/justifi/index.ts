@@ -11,6 +11,7 @@ export { createJustifiClient, defaultJustifiBaseUrl, type JustifiClient, type Ju
 export type { JustifiRequestOptions } from './context.js';
 export type { JustifiApiError, JustifiErrorCode } from './errors.js';
 export { hostedCheckoutUrl, hostedOnboardingUrl } from './hosted.js';
+export { verifyJustifiWebhook, type JustifiWebhookEvent, type JustifiWebhookEventName } from './webhooks.js';
 export { testBankAccounts, testCards, type TestBankAccount, type TestCard } from './test-cards.js';
 export type { components as JustifiComponents, operations as JustifiOperations, paths as JustifiPaths } from '../../generated/justifi-v1.js';
 export * from '../core/index.js';

@@ -9,5 +9,6 @@
  */
 export { createPaymentsClient, paymentsEnvironments, type PaymentsClient, type PaymentsClientOptions } from './client.js';
 export type { PaymentsRequestOptions } from './context.js';
+export { verifyPaymentsWebhook, type PaymentsWebhookEvent, type PaymentsWebhookResource } from './webhooks.js';
 export type { components as PaymentsComponents, operations as PaymentsOperations, paths as PaymentsPaths } from '../../generated/payments-v1.3.js';
 export * from '../core/index.js';

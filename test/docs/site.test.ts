@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { apis, fromRoot } from '../../scripts/lib/apis.js';
 import { type JsonObject, listOperations, loadBundle, walk } from '../../scripts/lib/spec-model.js';
+import { listWebhooks } from '../../scripts/lib/webhook-model.js';
 import { buildSite } from '../../scripts/docs/build-site.js';
 import { chromiumArgs, ensureChromium } from './chromium.js';
 import { readRenderedReference } from './redoc-page.js';
@@ -92,7 +93,8 @@ describe.skipIf(!browserLookup.executablePath)(suiteName, () => {
     await page.locator('#redoc main').first().getByText(/\S/).first().waitFor();
     await screenshot(page, `docs-${name}.png`);
     const rendered = await readRenderedReference(page);
-    const summaries = listOperations(loadBundle(api)).map((op) => String(op.operation.summary ?? op.operationId));
+    const doc = loadBundle(api);
+    const summaries = [...listOperations(doc), ...listWebhooks(doc)].map((op) => String(op.operation.summary ?? op.operationId));
     expect(rendered.notRendered).toEqual([]);
     expect(summaries.filter((s) => !rendered.mainLines.has(s))).toEqual([]);
     expect(rendered.menuOperations.size).toBe(summaries.length);
