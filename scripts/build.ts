@@ -29,9 +29,15 @@ async function main(): Promise<void> {
       outdir: path.join(dist, format),
       outbase: repoRoot,
       format,
-      platform: 'neutral',
+      // 'node' only changes the CJS output: it adds the `0 && (module.exports = {…})` annotation
+      // that Node's cjs-module-lexer reads, so `import { createJustifiClient }` of the CJS files
+      // sees named exports. Without bundling no Node built-in is pulled in either way.
+      platform: format === 'cjs' ? 'node' : 'neutral',
       target: 'es2022',
       bundle: false,
+      // Class names are part of the error brand (src/core/brand.ts); `__name(...)` calls keep
+      // them through a consumer's minifier, which would otherwise rename each copy differently.
+      keepNames: true,
       sourcemap: false,
       logLevel: 'warning',
     });
