@@ -6,24 +6,22 @@
  * (`attw`, `publint --strict`) on the same tarball.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot, repoRoot } from '../scripts/lib/apis.js';
+import { type Consumer, installPackedSdk, runOrExplain } from '../scripts/runtimes/consumer.js';
 
-let dir: string;
-let tarball: string;
+let consumer: Consumer;
 let project: string;
 let installed: string;
-const run = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });
+const run = runOrExplain;
 /** Runs a tool that may exit non-zero, keeping its output for the assertion message. */
 const runAllowingFailure = (cmd: string, args: string[], cwd: string): { status: number; output: string } => {
   try {
-    return { status: 0, output: run(cmd, args, cwd) };
+    return { status: 0, output: execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
   } catch (error) {
     const e = error as { status?: number; stdout?: string; stderr?: string };
     return { status: e.status ?? 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
@@ -33,18 +31,11 @@ const node = (file: string) => run(process.execPath, [file], path.dirname(file))
 const entryPoints = { root: 'index.js', justifi: 'justifi/index.js', payments: 'payments/index.js' };
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'payments-sdk-pack-'));
-  run(process.execPath, [fromRoot('node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'], repoRoot);
-  run('npm', ['pack', '--pack-destination', dir], repoRoot);
-  tarball = path.join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
-  project = path.join(dir, 'consumer');
-  mkdirSync(project);
-  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], project);
-  installed = path.join(project, 'node_modules', 'payments-sdk');
+  consumer = installPackedSdk({ prefix: 'payments-sdk-pack-' });
+  ({ project, installed } = consumer);
 }, 180_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => consumer?.remove());
 
 const probe = (load: string) => `
 ${load}
@@ -212,7 +203,7 @@ console.log(JSON.stringify([a.NotFoundError !== b.NotFoundError, fromB instanceo
 
 describe('package linters', () => {
   it('attw finds no problem in the tarball under node10, node16 (CJS and ESM) and bundler resolution', () => {
-    const attw = runAllowingFailure(process.execPath, [fromRoot('node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--format', 'json'], repoRoot);
+    const attw = runAllowingFailure(process.execPath, [fromRoot('node_modules/@arethetypeswrong/cli/dist/index.js'), consumer.tarball, '--format', 'json'], repoRoot);
     expect(attw.status, attw.output).toBe(0);
     const { analysis } = JSON.parse(attw.output) as { analysis: { problems: unknown[]; entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }> } };
     expect(analysis.problems).toEqual([]);
