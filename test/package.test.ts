@@ -152,13 +152,15 @@ const fromEsm = await thrownBy(esm);
 server.close();
 class NotFoundError extends Error {}
 class AppError extends esm.ApiError {}
+// A lookalike of the SDK's class in the app: same name, same place in the hierarchy.
+const Lookalike = { NotFoundError: class NotFoundError extends esm.ApiError {} }.NotFoundError;
 console.log(JSON.stringify({
   twoCopies: esm.NotFoundError !== cjs.NotFoundError,
   cjsErrorIsEsm: [fromCjs instanceof esm.NotFoundError, fromCjs instanceof esm.ApiError, fromCjs instanceof esm.PaymentsSdkError, fromCjs instanceof Error],
   esmErrorIsCjs: [fromEsm instanceof cjs.NotFoundError, fromEsm instanceof cjs.ApiError, fromEsm instanceof cjs.PaymentsSdkError],
   status: [fromCjs.status, fromEsm.status],
   notOtherClasses: [fromCjs instanceof esm.RateLimitError, fromCjs instanceof esm.ConnectionError, new cjs.ApiError({ status: 400 }) instanceof esm.NotFoundError, new cjs.TimeoutError(1, 1, 1) instanceof esm.ConnectionError],
-  notLookalikes: [new NotFoundError() instanceof cjs.NotFoundError, new Error('x') instanceof cjs.PaymentsSdkError, { name: 'NotFoundError' } instanceof cjs.NotFoundError, fromCjs instanceof AppError],
+  notLookalikes: [new NotFoundError() instanceof cjs.NotFoundError, new Error('x') instanceof cjs.PaymentsSdkError, { name: 'NotFoundError' } instanceof cjs.NotFoundError, fromCjs instanceof AppError, new Lookalike({ status: 404 }) instanceof esm.NotFoundError],
   subclassOfImported: [new AppError({ status: 500 }) instanceof cjs.ApiError, new AppError({ status: 500 }) instanceof cjs.NotFoundError],
 }));
 `,
@@ -169,7 +171,7 @@ console.log(JSON.stringify({
       esmErrorIsCjs: [true, true, true],
       status: [404, 404],
       notOtherClasses: [false, false, false, true],
-      notLookalikes: [false, false, false, false],
+      notLookalikes: [false, false, false, false, false],
       subclassOfImported: [true, false],
     });
   });

@@ -7,8 +7,9 @@
  * carries a brand under a `Symbol.for` key (the global symbol registry is shared by every copy and
  * every realm), and its `Symbol.hasInstance` accepts a value whose class lineage, read up to the
  * branded base, ends with the tested class's lineage: `NotFoundError → ApiError → PaymentsSdkError`
- * from the other copy is an `ApiError` here, a plain `ApiError` is not a `NotFoundError`, and a
- * user's own class that merely shares a name sits on a different lineage.
+ * from the other copy is an `ApiError` here, and a plain `ApiError` is not a `NotFoundError`. Within
+ * one copy only the ordinary prototype check counts, so a user's class that copies a name and a
+ * place in the hierarchy is not taken for the SDK's own.
  *
  * Why a brand rather than one CommonJS core that the ESM build re-exports: a CJS core only unifies
  * the two formats of one install in Node, breaks runtimes that load the ES modules natively (browsers,
@@ -24,19 +25,26 @@ const brandKey = Symbol.for('payments-sdk.error-brand/1');
 
 const ordinaryHasInstance = Function.prototype[Symbol.hasInstance];
 
-/** Class names from `proto`'s class up to the branded base; undefined when no branded base is on the chain. */
-function lineageOf(proto: unknown): string[] | undefined {
+interface Lineage {
+  /** Class names from the value's class up to the branded base. */
+  names: string[];
+  /** The branded base's prototype: which copy of the SDK the class belongs to. */
+  root: object;
+}
+
+/** The lineage of `proto`'s class; undefined when no branded base is on its prototype chain. */
+function lineageOf(proto: unknown): Lineage | undefined {
   const names: string[] = [];
   for (let p = proto; typeof p === 'object' && p !== null; p = Object.getPrototypeOf(p)) {
     const ctor = Object.getOwnPropertyDescriptor(p, 'constructor')?.value as { name?: unknown } | undefined;
     names.push(typeof ctor?.name === 'string' ? ctor.name : '');
-    if (Object.prototype.hasOwnProperty.call(p, brandKey)) return names;
+    if (Object.prototype.hasOwnProperty.call(p, brandKey)) return { names, root: p };
   }
   return undefined;
 }
 
 /** Lineages of this copy's classes never change once defined: compute each once. */
-const ownLineages = new WeakMap<object, string[] | undefined>();
+const ownLineages = new WeakMap<object, Lineage | undefined>();
 
 /** Marks `base` as the root of a branded hierarchy (call once, on the base class). */
 export function brandRoot(base: abstract new (...args: never[]) => unknown): void {
@@ -53,7 +61,8 @@ export function isBrandedInstance(target: abstract new (...args: never[]) => unk
   if (!ownLineages.has(target)) ownLineages.set(target, lineageOf(target.prototype));
   const wanted = ownLineages.get(target);
   const actual = lineageOf(Object.getPrototypeOf(value));
-  if (!wanted || !actual || actual.length < wanted.length) return false;
-  const offset = actual.length - wanted.length;
-  return wanted.every((name, i) => name !== '' && actual[offset + i] === name);
+  // Within one copy the prototype check above is the whole answer: a lookalike class there is not ours.
+  if (!wanted || !actual || actual.root === wanted.root || actual.names.length < wanted.names.length) return false;
+  const offset = actual.names.length - wanted.names.length;
+  return wanted.names.every((name, i) => name !== '' && actual.names[offset + i] === name);
 }
