@@ -7,7 +7,7 @@
  *   npm run test:runtimes -- --only deno,bun    # some, by id
  */
 import { parseArgs } from 'node:util';
-import { runMatrix, type RuntimeResult, runners } from './runtimes/matrix.js';
+import { prepareApp, runMatrix, type RuntimeResult, runners } from './runtimes/matrix.js';
 import { stepNames } from './runtimes/scenario.js';
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -26,9 +26,19 @@ function line({ runner, outcome, problems, ms }: RuntimeResult): string {
 
 async function main(): Promise<number> {
   const started = performance.now();
+  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = only?.filter((id) => !runners.some((r) => r.id === id)) ?? [];
+  if (unknown.length) throw new Error(`unknown runtime ${unknown.join(', ')}; known: ${runners.map((r) => r.id).join(', ')}`);
+  const app = await prepareApp();
+  console.log(`consumer app (build, npm pack, npm install of the tarball) ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(`smoke steps: ${stepNames.join(', ')}`);
   console.log(row('runtime', 'version', 'result'));
-  const results = await runMatrix({ only: values.only?.split(',').map((s) => s.trim()).filter(Boolean), onResult: (r) => console.log(line(r)) });
+  let results: RuntimeResult[];
+  try {
+    results = await runMatrix({ only, app, onResult: (r) => console.log(line(r)) });
+  } finally {
+    app.remove();
+  }
   const failed = results.filter((r) => r.problems.length).length;
   console.log(`test:runtimes took ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(`runtimes: ${results.length - failed} passed, ${failed} failed`);

@@ -73,12 +73,10 @@ export async function runRuntime(runner: Runner, app: App, server: ApiServer, ti
   return { runner, outcome, problems: judge(runner, outcome, server.requests(runner.id), runner.id), ms };
 }
 
-/** Runs every runtime (or those named in `only`), reporting each result as it comes. */
-export async function runMatrix(options: { only?: string[] | undefined; timeoutMs?: number; onResult(result: RuntimeResult): void; app?: App }): Promise<RuntimeResult[]> {
+/** Runs every runtime (or those named in `only`) on `app`, reporting each result as it comes. */
+export async function runMatrix(options: { app: App; only?: string[] | undefined; timeoutMs?: number; onResult(result: RuntimeResult): void }): Promise<RuntimeResult[]> {
+  const { app } = options;
   const selected = options.only?.length ? runners.filter((r) => options.only!.includes(r.id)) : runners;
-  const unknown = options.only?.filter((id) => !runners.some((r) => r.id === id)) ?? [];
-  if (unknown.length) throw new Error(`unknown runtime ${unknown.join(', ')}; known: ${runners.map((r) => r.id).join(', ')}`);
-  const app = options.app ?? (await prepareApp());
   const server = await startApiServer();
   const results: RuntimeResult[] = [];
   try {
@@ -89,7 +87,6 @@ export async function runMatrix(options: { only?: string[] | undefined; timeoutM
     }
   } finally {
     await server.close();
-    if (!options.app) app.remove();
   }
   return results;
 }
