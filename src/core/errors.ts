@@ -5,10 +5,20 @@
  * Secrets never reach an error: messages are scrubbed by the transport before an error is built,
  * and errors carry the parsed response body and headers, never the request's headers or body.
  */
+import { brandRoot, isBrandedInstance } from './brand.js';
 
 /** Base class of everything this SDK throws on purpose. */
 export class PaymentsSdkError extends Error {
   override name = 'PaymentsSdkError';
+
+  static {
+    brandRoot(this);
+  }
+
+  /** `instanceof` also holds for errors from another copy of the SDK (the CJS build, a second install): see brand.ts. */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
+    return isBrandedInstance(this, value);
+  }
 }
 
 /** What the SDK refuses before any network call: the offending field and the rule it breaks. */
