@@ -9,12 +9,13 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signJustifi, signStandardWebhooks } from '../../sandbox/webhooks/signing.js';
 
 export interface SeenRequest {
   method: string;
   /** The path below the run's API prefix, e.g. `/payments/py_smoke`. */
   path: string;
-  api: 'justifi' | 'payments';
+  api: 'justifi' | 'payments' | 'webhooks';
   headers: http.IncomingHttpHeaders;
   body: string;
   status: number;
@@ -35,7 +36,36 @@ export const smokeCredentials = {
   clientSecret: 'smoke-client-secret',
   apiKey: 'smoke-api-key',
   accountId: 'acc_smoke',
+  justifiWebhookSecret: 'smoke-justifi-webhook-secret',
+  // whsec_ + base64 of 'smoke-payments-webhook-key-32byt'
+  paymentsWebhookSecret: 'whsec_c21va2UtcGF5bWVudHMtd2ViaG9vay1rZXktMzJieXQ=',
 };
+
+/** The event ids of the deliveries signed for one run: the verdict checks the runtime read exactly these. */
+// JustiFi's envelope carries its event id; the Payments API's id travels in `svix-id`, so its
+// delivery is recognised by the payment intent id in `data`.
+export const webhookIdsFor = (run: string) => ({ justifi: `evt_${run}`, payments: `pi_wh_${run}` });
+
+/**
+ * A signed delivery for the runtime to verify, signed here with node:crypto (the sandbox's signer),
+ * at the current time: `{ body, headers }` exactly as a receiver would get them.
+ */
+function signedDelivery(run: string, api: string): Reply {
+  const ids = webhookIdsFor(run);
+  const now = Date.now();
+  if (api === 'justifi') {
+    const body = JSON.stringify({
+      id: ids.justifi, account_id: 'acc_smoke', account_type: 'test', platform_account_id: null, idempotency_key: null, request_id: null,
+      version: 'v1', event_name: 'payment.succeeded', data: { id: 'py_smoke', amount: 1000, currency: 'usd', status: 'succeeded' },
+    });
+    return { status: 200, body: { body, headers: signJustifi(smokeCredentials.justifiWebhookSecret, body, now) } };
+  }
+  if (api === 'payments') {
+    const body = JSON.stringify({ event_type: 'payment_intent.succeeded', data: { id: ids.payments, amount: 1000, currency: 'USD' } });
+    return { status: 200, body: { body, headers: signStandardWebhooks(smokeCredentials.paymentsWebhookSecret, `msg_${run}`, body, now) } };
+  }
+  return { status: 404, body: { message: `no webhook delivery for ${api}` } };
+}
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 
@@ -112,7 +142,14 @@ export async function startApiServer(): Promise<ApiServer> {
       res.end();
       return;
     }
-    const reply = api === 'justifi' ? answerJustifi(run, seen, earlier) : api === 'payments' ? answerPayments(run, seen, earlier) : { status: 404, body: { message: `unknown API ${api}` } };
+    const reply =
+      api === 'justifi'
+        ? answerJustifi(run, seen, earlier)
+        : api === 'payments'
+          ? answerPayments(run, seen, earlier)
+          : api === 'webhooks' && seen.method === 'GET'
+            ? signedDelivery(run, rest.join('/'))
+            : { status: 404, body: { message: `unknown API ${api}` } };
     seen.status = reply.status;
     res.writeHead(reply.status, { ...cors, 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body));

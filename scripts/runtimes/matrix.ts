@@ -61,7 +61,7 @@ function withTimeout(work: Promise<RunOutcome>, ms: number): Promise<RunOutcome>
 /** Runs one runtime against the server and judges it. */
 export async function runRuntime(runner: Runner, app: App, server: ApiServer, timeoutMs: number): Promise<RuntimeResult> {
   const base = `${server.url}/${runner.id}`;
-  const config = { justifiUrl: `${base}/justifi`, paymentsUrl: `${base}/payments`, ...smokeCredentials };
+  const config = { justifiUrl: `${base}/justifi`, paymentsUrl: `${base}/payments`, webhooksUrl: `${base}/webhooks`, ...smokeCredentials };
   const scratch = path.join(app.scratch, runner.id);
   mkdirSync(scratch, { recursive: true });
   const started = performance.now();

@@ -1,6 +1,7 @@
 /**
  * The smoke scenario, identical in every runtime: both clients make one call each, a 404 from
- * each API, and a write to each API that first meets a 503 and is retried.
+ * each API, a write to each API that first meets a 503 and is retried, and a signed webhook
+ * delivery of each API verified (and the same delivery, tampered, refused).
  *
  * It runs inside the runtime under test, so it uses nothing but the SDK and web-standard globals,
  * and it is handed the SDK as the host loaded it (import, require, a bundle or an import map).
@@ -24,6 +25,10 @@ export interface SmokeConfig {
   justifiUrl: string;
   /** `<server>/<run>/payments`. */
   paymentsUrl: string;
+  /** `<server>/<run>/webhooks`: GET `/justifi` or `/payments` gives a signed delivery `{ body, headers }`. */
+  webhooksUrl: string;
+  justifiWebhookSecret: string;
+  paymentsWebhookSecret: string;
   clientId: string;
   clientSecret: string;
   apiKey: string;
@@ -66,8 +71,15 @@ export interface RetryObservation {
   retries: { attempt: number; reason: string }[];
 }
 
-export const stepNames = ['justifi call', 'payments call', '404 as NotFoundError', '503 retried with one idempotency key'] as const;
-// The 'webhook verified' step joins here once issue 14 lands verifyJustifiWebhook / verifyPaymentsWebhook.
+export interface WebhookObservation {
+  /** The verified event's id (JustiFi: the envelope's; Payments API: its data's) and name, as the verifier resolved them. */
+  id: unknown;
+  name: unknown;
+  /** What verifying the same delivery with one body byte changed gave. */
+  tampered: { isWebhookVerificationError: boolean; reason: unknown } | 'accepted';
+}
+
+export const stepNames = ['justifi call', 'payments call', '404 as NotFoundError', '503 retried with one idempotency key', 'webhook verified'] as const;
 
 function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -122,6 +134,22 @@ export async function runSmoke(sdk: SmokeSdk, config: SmokeConfig, identity: Run
     return { id: data.id, idempotencyKey, retries };
   };
 
+  // A delivery signed by the server (node:crypto), verified here with the runtime's WebCrypto; then the
+  // same delivery with its body changed, which must be refused as a bad signature.
+  const webhook = async (api: 'justifi' | 'payments'): Promise<WebhookObservation> => {
+    const delivery = (await (await fetch(`${config.webhooksUrl}/${api}`)).json()) as { body: string; headers: Record<string, string> };
+    const verify = (body: string | Uint8Array) =>
+      api === 'justifi'
+        ? sdk.justifi.verifyJustifiWebhook(body, delivery.headers, config.justifiWebhookSecret).then((e) => ({ id: e.id, name: e.event_name }))
+        : sdk.payments.verifyPaymentsWebhook(body, new Headers(delivery.headers), config.paymentsWebhookSecret).then((e) => ({ id: e.data.id, name: e.event_type }));
+    const event = await verify(new TextEncoder().encode(delivery.body));
+    let tampered: WebhookObservation['tampered'] = 'accepted';
+    await verify(delivery.body.replace('1000', '9000')).catch((e: unknown) => {
+      tampered = { isWebhookVerificationError: e instanceof sdk.root.WebhookVerificationError, reason: (e as { reason?: unknown }).reason };
+    });
+    return { ...event, tampered };
+  };
+
   const steps: Record<(typeof stepNames)[number], () => Promise<unknown>> = {
     'justifi call': async () => ({ id: (await justifi.payments.get('py_smoke')).id }),
     'payments call': async () => ({ id: (await pay.paymentIntents.get('pi_smoke')).id }),
@@ -143,6 +171,7 @@ export async function runSmoke(sdk: SmokeSdk, config: SmokeConfig, identity: Run
       ),
       payments: await retried(pay.paymentIntents.create({ amount: 1000, currency: 'USD' }).withResponse(), `${config.paymentsUrl}/payment_intents`),
     }),
+    'webhook verified': async () => ({ justifi: await webhook('justifi'), payments: await webhook('payments') }),
   };
 
   const outcomes: StepOutcome[] = [];

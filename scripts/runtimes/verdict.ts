@@ -2,15 +2,16 @@
  * Whether one runtime passed: its report read against the server's own record of the run's
  * requests. A runtime cannot pass by saying so; each step needs the requests that prove it.
  */
-import { type SeenRequest, tokenFor } from './api-server.js';
+import { type SeenRequest, tokenFor, webhookIdsFor } from './api-server.js';
 import type { RunOutcome, Runner } from './runner.js';
-import { type ErrorObservation, type RetryObservation, type SmokeReport, stepNames } from './scenario.js';
+import { type ErrorObservation, type RetryObservation, type SmokeReport, stepNames, type WebhookObservation } from './scenario.js';
 
 const expectedIds = { justifi: 'py_created', payments: 'pi_created' } as const;
 const writePaths = { justifi: '/payments', payments: '/payment_intents' } as const;
 const keyHeaders = { justifi: 'idempotency-key', payments: 'x-idempotency-key' } as const;
 
 type Api = 'justifi' | 'payments';
+const webhookNames = { justifi: 'payment.succeeded', payments: 'payment_intent.succeeded' } as const;
 type Check = (observed: unknown, requests: SeenRequest[], run: string) => string[];
 
 const sent = (requests: SeenRequest[], api: Api, method: string, pathname: string) => requests.filter((r) => r.api === api && r.method === method && r.path === pathname);
@@ -51,11 +52,24 @@ const retried: Check = (observed, requests) =>
     return problems;
   });
 
+const verified: Check = (observed, requests, run) =>
+  (['justifi', 'payments'] as const).flatMap((api) => {
+    const seen = (observed as Record<Api, WebhookObservation>)[api];
+    const problems: string[] = [];
+    const fetched = requests.filter((r) => r.api === 'webhooks' && r.method === 'GET' && r.path === `/${api}` && r.status === 200);
+    if (fetched.length !== 1) problems.push(`${api} webhook: server signed ${fetched.length} deliveries (one expected)`);
+    if (seen?.id !== webhookIdsFor(run)[api] || seen.name !== webhookNames[api]) problems.push(`${api} webhook: verified ${JSON.stringify({ id: seen?.id, name: seen?.name })}, not the delivery the server signed`);
+    const tampered = seen?.tampered;
+    if (tampered === 'accepted' || !tampered?.isWebhookVerificationError || tampered.reason !== 'bad_signature') problems.push(`${api} webhook: a tampered body gave ${JSON.stringify(tampered)}, not WebhookVerificationError bad_signature`);
+    return problems;
+  });
+
 const checks: Record<(typeof stepNames)[number], Check> = {
   'justifi call': calledOnce('justifi', '/payments/py_smoke', 'py_smoke'),
   'payments call': calledOnce('payments', '/payment_intents/pi_smoke', 'pi_smoke'),
   '404 as NotFoundError': notFound,
   '503 retried with one idempotency key': retried,
+  'webhook verified': verified,
 };
 
 /** Problems with how the runtime ran: the runtime it claims to be, the build it loaded, CORS. */

@@ -21,14 +21,14 @@ afterAll(() => server.close());
 const smoke = (run: string): Promise<SmokeReport> =>
   runSmoke(
     { root, justifi, payments },
-    { justifiUrl: `${server.url}/${run}/justifi`, paymentsUrl: `${server.url}/${run}/payments`, ...smokeCredentials },
+    { justifiUrl: `${server.url}/${run}/justifi`, paymentsUrl: `${server.url}/${run}/payments`, webhooksUrl: `${server.url}/${run}/webhooks`, ...smokeCredentials },
     { version: process.version, evidence: { node: process.versions.node } },
   );
 
 describe('runtime matrix verdict', () => {
   it('passes a run whose every step the server saw', async () => {
     const report = await smoke('honest');
-    expect(report.steps.map((s) => s.error)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(report.steps.map((s) => s.error)).toEqual([undefined, undefined, undefined, undefined, undefined]);
     expect(judgeSteps(report, server.requests('honest'), 'honest')).toEqual([]);
   });
 
@@ -57,6 +57,22 @@ describe('runtime matrix verdict', () => {
     const report = await smoke('thrown');
     const broken = { ...report, steps: report.steps.map((s) => (s.step === 'payments call' ? { step: s.step, error: 'TypeError: fetch failed' } : s)) };
     expect(judgeSteps(broken, server.requests('thrown'), 'thrown')).toEqual(['payments call: threw TypeError: fetch failed']);
+  });
+
+  it('fails a webhook step that verified another delivery or accepted a tampered one', async () => {
+    const report = await smoke('webhook');
+    const forged = {
+      ...report,
+      steps: report.steps.map((s) =>
+        s.step === 'webhook verified'
+          ? { step: s.step, observed: { justifi: { id: 'evt_other', name: 'payment.succeeded', tampered: { isWebhookVerificationError: true, reason: 'bad_signature' } }, payments: { ...(s.observed as { payments: object }).payments, tampered: 'accepted' } } }
+          : s,
+      ),
+    };
+    expect(judgeSteps(forged, server.requests('webhook'), 'webhook')).toEqual([
+      expect.stringMatching(/^webhook verified: justifi webhook: verified .*evt_other.*, not the delivery the server signed/),
+      expect.stringMatching(/^webhook verified: payments webhook: a tampered body gave "accepted"/),
+    ]);
   });
 
   it('fails a report from another runtime, or from the wrong build, or that could not start', async () => {
