@@ -811,11 +811,12 @@ export interface components {
          */
         SinglePageInfo: string | null;
         /**
-         * @description The `id` of an array response. The reference's envelope table says it "will be null for
-         *     arrays" (as in its pagination sample), but every list operation's response sample shows
-         *     `"id": 1`, so an integer is accepted too.
+         * @description The `id` of the envelope, the same on every operation. The reference's envelope table says it
+         *     is a string ("a uuid") that "will be null for arrays", while its response samples (single
+         *     resources and lists alike) send `1`, so a string, an integer and `null` are all accepted.
+         * @example 1
          */
-        ListId: null | number;
+        EnvelopeId: string | number | null;
         /**
          * @description The `type` of an array response is always `array`.
          * @enum {string}
@@ -999,11 +1000,7 @@ export interface components {
         };
         /** @description Standard envelope holding one sub account. */
         SubAccountResponse: {
-            /**
-             * @description The id of the returned object (a prefixed string such as `acc_2IdMEOjIG6lJAncakgdBF2`; the reference's response sample shows `1`, so an integer is accepted too).
-             * @example acc_2IdMEOjIG6lJAncakgdBF2
-             */
-            id: string | number;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "sub_account";
             data: components["schemas"]["SubAccount"];
@@ -1011,7 +1008,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of sub accounts. */
         SubAccountListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["SubAccount"][];
             page_info: components["schemas"]["PageInfo"];
@@ -1021,11 +1018,7 @@ export interface components {
          * @description Standard envelope holding one seller account (deprecated; same shape as a sub account).
          */
         SellerAccountResponse: {
-            /**
-             * @description The id of the returned object (a prefixed string such as `acc_2IdMEOjIG6lJAncakgdBF2`; the reference's response sample shows `1`, so an integer is accepted too).
-             * @example acc_2IdMEOjIG6lJAncakgdBF2
-             */
-            id: string | number;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "seller_account";
             data: components["schemas"]["SubAccount"];
@@ -1036,7 +1029,7 @@ export interface components {
          * @description Standard envelope holding a page of seller accounts (deprecated).
          */
         SellerAccountListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["SubAccount"][];
             page_info: components["schemas"]["PageInfo"];
@@ -1270,11 +1263,7 @@ export interface components {
         };
         /** @description Standard envelope holding the created onboarding entry. */
         OnboardingEntryResponse: {
-            /**
-             * @description The id of the returned object (a prefixed string such as `onb_6Lx6V4CFNh9qCfaFtzdZPT`; the reference's response sample shows `1`, so an integer is accepted too).
-             * @example onb_6Lx6V4CFNh9qCfaFtzdZPT
-             */
-            id: string | number;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "onboarding_entry";
             data: components["schemas"]["OnboardingEntry"];
@@ -1369,11 +1358,7 @@ export interface components {
         };
         /** @description Standard envelope holding one payout. */
         PayoutResponse: {
-            /**
-             * @description The id of the returned object (a prefixed string such as `po_xyz`; the reference's response sample shows `1`, so an integer is accepted too).
-             * @example po_xyz
-             */
-            id: string | number;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "payout";
             data: components["schemas"]["Payout"];
@@ -1381,7 +1366,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of payouts. */
         PayoutListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["Payout"][];
             page_info: components["schemas"]["PageInfo"];
@@ -1393,11 +1378,7 @@ export interface components {
          *     of payouts, `page_info` is a PageInfo object, a string or null.
          */
         ProceedsResponse: {
-            /**
-             * @description The id of the proceeds payout (the reference's response sample shows `1`, so an integer is accepted too).
-             * @example po_proceeds_xyz
-             */
-            id: string | number | null;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "payout";
             data: components["schemas"]["Payout"] | components["schemas"]["Payout"][];
@@ -1405,7 +1386,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of proceeds payouts. */
         ProceedsListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["Payout"][];
             page_info: components["schemas"]["PageInfo"];
@@ -1418,8 +1399,7 @@ export interface components {
          *     `created_at`.
          */
         PayoutCsvReportResponse: {
-            /** @example po_xyz */
-            id?: string | null;
+            id?: components["schemas"]["EnvelopeId"];
             /** @example report */
             type?: string;
             /**
@@ -1464,8 +1444,7 @@ export interface components {
         };
         /** @description Standard envelope holding the created checkout session (inferred; the reference shows no sample). */
         CheckoutSessionResponse: {
-            /** @example cs_6iCsVr7oVCBFGzJGbRqVuS */
-            id?: string | null;
+            id?: components["schemas"]["EnvelopeId"];
             /** @example checkout_session */
             type?: string;
             data: components["schemas"]["CheckoutSession"];
@@ -1631,8 +1610,7 @@ export interface components {
         };
         /** @description Standard envelope holding one payment. */
         PaymentResponse: {
-            /** @example py_123xyz */
-            id: string;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "payment";
             data: components["schemas"]["Payment"];
@@ -1640,7 +1618,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of payments. */
         PaymentListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["Payment"][];
             page_info: components["schemas"]["PageInfo"];
@@ -1722,7 +1700,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of payment balance transactions. */
         BalanceTransactionListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["BalanceTransaction"][];
             page_info: components["schemas"]["PageInfo"];
@@ -1807,8 +1785,7 @@ export interface components {
          *     contained in the same envelope".)
          */
         PaymentIntentResponse: {
-            /** @example pi_xyz */
-            id: string;
+            id: components["schemas"]["EnvelopeId"];
             /** @example payment_intent */
             type: string;
             data: components["schemas"]["PaymentIntent"];
@@ -1816,7 +1793,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of payment intents. */
         PaymentIntentListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["PaymentIntent"][];
             page_info: components["schemas"]["PageInfo"];
@@ -2077,8 +2054,7 @@ export interface components {
         };
         /** @description Standard envelope holding one payment method. */
         PaymentMethodResponse: {
-            /** @example pm_123xyz */
-            id: string;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "payment_method";
             data: components["schemas"]["PaymentMethod"];
@@ -2086,7 +2062,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of payment methods. */
         PaymentMethodListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["PaymentMethod"][];
             page_info: components["schemas"]["PageInfo"];
@@ -2154,11 +2130,7 @@ export interface components {
         };
         /** @description Standard envelope holding one refund. */
         RefundResponse: {
-            /**
-             * @description The id of the returned object (a prefixed string such as `re_xyz`; the reference's response sample shows `1`, so an integer is accepted too).
-             * @example re_xyz
-             */
-            id: string | number;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "refund";
             data: components["schemas"]["Refund"];
@@ -2166,7 +2138,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of refunds. */
         RefundListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["Refund"][];
             page_info: components["schemas"]["PageInfo"];
@@ -2216,11 +2188,7 @@ export interface components {
         };
         /** @description Standard envelope holding one dispute. */
         DisputeResponse: {
-            /**
-             * @description The id of the returned object (a prefixed string such as `dp_xyz`; the reference's response sample shows `1`, so an integer is accepted too).
-             * @example dp_xyz
-             */
-            id: string | number;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "dispute";
             data: components["schemas"]["Dispute"];
@@ -2228,7 +2196,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of disputes. */
         DisputeListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["Dispute"][];
             page_info: components["schemas"]["PageInfo"];
