@@ -6,11 +6,11 @@
  */
 import { apis, type ApiEntry } from '../../scripts/lib/apis.js';
 import { type JsonObject, listOperations, loadBundle } from '../../scripts/lib/spec-model.js';
-import type { MethodTable } from '../../src/core/operation-table.js';
+import type { SdkModule } from '../../scripts/lib/sdk-method-map.js';
 import { createJustifiClient } from '../../src/justifi/index.js';
 import { createPaymentsClient } from '../../src/payments/index.js';
-import { sdkMethods as justifiMethods } from '../../generated/justifi-v1.sdk.js';
-import { sdkMethods as paymentsMethods } from '../../generated/payments-v1.3.sdk.js';
+import * as justifiSdk from '../../generated/justifi-v1.sdk.js';
+import * as paymentsSdk from '../../generated/payments-v1.3.sdk.js';
 import { modelOperation, type OperationModel } from './operation-model.js';
 import { type OperationInput, type SdkCall, sdkCaller } from './sdk-call.js';
 import type { Wire } from './wire.js';
@@ -39,13 +39,13 @@ export interface Harness {
 }
 
 /**
- * The SDK under test: the API entry its bundle and generated files are read from, its generated
- * method table, and its client factory. The defaults are this repository's; a test that
+ * The SDK build under test: the API entry its bundle and generated files are read from, its generated
+ * SDK module, and its client factory. The defaults are this repository's; a test that
  * regenerates a changed spec elsewhere passes that build instead.
  */
-export interface SdkUnderTest<CreateClient> {
+export interface SdkBuild<CreateClient> {
   api: ApiEntry;
-  methods: MethodTable;
+  module: SdkModule;
   createClient: CreateClient;
 }
 
@@ -54,20 +54,20 @@ const noRetries = { maxRetries: 0, timeoutMs: 15_000 };
 const byName = (name: ApiEntry['name']) => apis.find((a) => a.name === name)!;
 
 /** The parts of a harness that come from the bundled spec, the generated table and the target. */
-function specPart(sdk: SdkUnderTest<unknown>, url: string, external: boolean) {
-  const doc = loadBundle(sdk.api);
-  return { api: sdk.api, doc, url, external, operations: listOperations(doc).map((e) => modelOperation(doc, e)) };
+function specPart(build: SdkBuild<unknown>, url: string, external: boolean) {
+  const doc = loadBundle(build.api);
+  return { api: build.api, doc, url, external, operations: listOperations(doc).map((e) => modelOperation(doc, e)) };
 }
 
-export function justifiHarness(url: string, external: boolean, sdk: SdkUnderTest<typeof createJustifiClient> = { api: byName('justifi-v1'), methods: justifiMethods, createClient: createJustifiClient }): Harness {
-  const spec = specPart(sdk, url, external);
+export function justifiHarness(url: string, external: boolean, build: SdkBuild<typeof createJustifiClient> = { api: byName('justifi-v1'), module: justifiSdk, createClient: createJustifiClient }): Harness {
+  const spec = specPart(build, url, external);
   // The one operation without credentials is the token exchange the client makes before its first call.
   const token = spec.operations.find((o) => !o.secured);
-  const call = sdkCaller(sdk.methods);
+  const call = sdkCaller(build.module);
   // Against Prism any credentials do; against a sandbox they come from the environment.
   const env = process.env;
   const client = (wire: Wire) =>
-    sdk.createClient({
+    build.createClient({
       clientId: env.JUSTIFI_CLIENT_ID || 'test_contract_client',
       clientSecret: env.JUSTIFI_CLIENT_SECRET || 'contract_client_secret',
       baseUrl: url,
@@ -86,14 +86,14 @@ export function justifiHarness(url: string, external: boolean, sdk: SdkUnderTest
   };
 }
 
-export function paymentsHarness(url: string, external: boolean, sdk: SdkUnderTest<typeof createPaymentsClient> = { api: byName('payments-v1.3'), methods: paymentsMethods, createClient: createPaymentsClient }): Harness {
+export function paymentsHarness(url: string, external: boolean, build: SdkBuild<typeof createPaymentsClient> = { api: byName('payments-v1.3'), module: paymentsSdk, createClient: createPaymentsClient }): Harness {
   const env = process.env;
   const scope = { accountId: env.PAYMENTS_ACCOUNT_ID || 'acc_contract', businessId: env.PAYMENTS_BUSINESS_ID || 'biz_contract' };
-  const call = sdkCaller(sdk.methods);
+  const call = sdkCaller(build.module);
   const client = (wire: Wire, scoped = true) =>
-    sdk.createClient({ apiKey: env.PAYMENTS_API_KEY || 'contract_api_key_0123456789', baseUrl: url, fetch: wire.fetch, ...(scoped ? scope : {}), ...noRetries });
+    build.createClient({ apiKey: env.PAYMENTS_API_KEY || 'contract_api_key_0123456789', baseUrl: url, fetch: wire.fetch, ...(scoped ? scope : {}), ...noRetries });
   return {
-    ...specPart(sdk, url, external),
+    ...specPart(build, url, external),
     call: (wire, model, input, options = {}) => call(client(wire), model.operationId, input, options),
     callUnscoped: (wire, model, input) => call(client(wire, false), model.operationId, input, {}),
     credentialHeaders: ['x-api-key'],

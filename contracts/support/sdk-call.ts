@@ -4,8 +4,8 @@
  * method's positional arguments. Inputs arrive untyped from the generators (and deliberately
  * invalid for negative checks), so the call is made past the method's types.
  */
-import { type MethodTable, pathParamNames } from '../../src/core/operation-table.js';
-import { methodsByOperation } from '../../scripts/lib/sdk-method-map.js';
+import { pathParamNames } from '../../src/core/operation-table.js';
+import { methodsByOperation, type SdkModule } from '../../scripts/lib/sdk-method-map.js';
 
 export interface OperationInput {
   path: Record<string, string>;
@@ -16,9 +16,9 @@ export interface OperationInput {
 /** An SDK call: an ApiPromise (has withResponse) or a PagePromise (awaitable to a Page). */
 export type SdkCall = PromiseLike<unknown>;
 
-/** Calls operations on clients through the methods a generated table names for them. */
-export function sdkCaller(table: MethodTable): (client: object, operationId: string, input: OperationInput, options: object) => SdkCall {
-  const methods = methodsByOperation(table);
+/** Calls operations on clients through the methods the generated SDK module names for them. */
+export function sdkCaller(sdk: SdkModule): (client: object, operationId: string, input: OperationInput, options: object) => SdkCall {
+  const methods = methodsByOperation(sdk);
   return (client, operationId, input, options) => {
     const ref = methods.get(operationId);
     if (!ref) throw new Error(`no SDK method sends ${operationId}: add x-sdk-method to it and run \`npm run generate\``);

@@ -1,8 +1,9 @@
 /**
  * Emits generated/<api>.sdk.ts from the SDK surface of a bundled spec: `SdkResources`, the typed
  * method signatures (TSDoc from the summary, `@deprecated`, path parameters named as in the spec,
- * the body required exactly when `requestBody.required` is), and `sdkMethods`, the data the
- * client binds them with. The signatures cost nothing at run time; the table is all that ships.
+ * the body required exactly when `requestBody.required` is), `sdkMethods`, the data the client
+ * binds them with, and `methodByOperationId` for tooling. The signatures cost nothing at run
+ * time and the operation ids are tree-shaken away, so the method table is all that ships.
  */
 import path from 'node:path';
 import type { ApiEntry } from './apis.js';
@@ -22,12 +23,13 @@ export function argumentName(param: string): string {
   return reserved.has(name) ? `${name}_` : name;
 }
 
+const propertyKey = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : quote(name));
 const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const comment = (text: string) => text.replace(/\*\//g, '*\\/');
 
 function tsdoc(op: SdkOperation, indent: string): string[] {
   const lines = [op.summary ? comment(op.summary) : op.operationId, '', `\`${op.httpMethod} ${op.path}\` (operationId \`${op.operationId}\`).`];
-  if (op.paging) lines.push(`Paginated (${op.paging.style}): awaiting gives the first page; \`for await\` walks every item.`);
+  if (op.paging) lines.push(`Paginated (${op.paging}): awaiting gives the first page; \`for await\` walks every item.`);
   if (op.deprecated) lines.push('@deprecated The spec marks this operation deprecated.');
   return [`${indent}/**`, ...lines.map((l) => (l ? `${indent} * ${l}` : `${indent} *`)), `${indent} */`];
 }
@@ -45,14 +47,13 @@ function signature(op: SdkOperation): string {
 function tableEntry(op: SdkOperation): string {
   const headers = Object.entries(op.headers).map(([name, rule]) => `${quote(name)}: ${quote(rule)}`).join(', ');
   const fields = [
-    `operationId: ${quote(op.operationId)}`,
     `method: ${quote(op.httpMethod)}`,
     `path: ${quote(op.path)}`,
     `headers: {${headers ? ` ${headers} ` : ''}}`,
     ...(op.parseAs === 'text' ? [`parseAs: 'text'`] : []),
     ...(op.body !== 'none' ? [`body: ${quote(op.body)}`] : []),
     ...(op.query ? ['query: true'] : []),
-    ...(op.paging ? [`paging: { style: ${quote(op.paging.style)}, in: ${quote(op.paging.in)} }`] : []),
+    ...(op.paging ? [`paging: ${quote(op.paging)}`] : []),
     ...(op.auth ? [] : ['auth: false']),
   ];
   return `    ${op.method}: { ${fields.join(', ')} },`;
@@ -71,7 +72,8 @@ export function sdkModule(api: ApiEntry, operations: SdkOperation[]): string {
   return [
     '/**',
     ` * The ${api.title} client's resource namespaces: one method per operation of the spec, named by`,
-    ' * its `x-sdk-method`. `SdkResources` is types only; `sdkMethods` is the data the client binds.',
+    ' * its `x-sdk-method`. `SdkResources` is types only; `sdkMethods` is the data the client binds;',
+    ' * `methodByOperationId` is for tooling and drops out of a bundle.',
     ' */',
     `import type { Body, Call, List, MethodTable, Options, PathParam, Query } from '${importPath(api.sdk, api.context)}';`,
     '',
@@ -80,10 +82,15 @@ export function sdkModule(api: ApiEntry, operations: SdkOperation[]): string {
     ...types,
     '}',
     '',
-    '/** What each method sends: operation, HTTP method, path, declared headers, arguments and paging. */',
+    '/** What each method sends: HTTP method, path, declared headers, arguments and paging. */',
     'export const sdkMethods = {',
     ...table,
     '} as const satisfies MethodTable;',
+    '',
+    '/** operationId → the SDK method that sends it, for tooling (docs, drift, contract suite); not used at run time. */',
+    'export const methodByOperationId = {',
+    ...operations.map((op) => `  ${propertyKey(op.operationId)}: ${quote(`${op.namespace}.${op.method}`)},`),
+    '} as const satisfies Record<string, string>;',
     '',
   ].join('\n');
 }

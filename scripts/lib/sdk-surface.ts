@@ -26,7 +26,8 @@ export interface SdkOperation {
   /** Header parameters by exact name: the idempotency and scope headers among them. */
   headers: Record<string, 'required' | 'optional'>;
   parseAs: 'json' | 'text';
-  paging?: { style: PagingStyleName; in: 'query' | 'body' } | undefined;
+  /** A list: the style that pages it (page parameters in the query, or in the body when there is no query). */
+  paging?: PagingStyleName | undefined;
   /** False when the spec says the operation takes no credentials (`security: []`). */
   auth: boolean;
   deprecated: boolean;
@@ -57,7 +58,8 @@ function isArray(doc: JsonObject, schema: unknown): boolean {
  * the style and the 2xx body must carry what that style reads, or generation stops.
  * - `cursor`: an `after_cursor` query parameter, a `page_info` and a `data` array in the body;
  * - `starting-after`: a `starting_after` query parameter and a `data` array;
- * - `page-number`: a `page` property in the JSON request body and a `data` array.
+ * - `page-number`: a `page` property in the JSON request body and a `data` array, and no query
+ *   parameters (the page parameters travel in the body of a method that has no query argument).
  */
 function pagingOf(doc: JsonObject, op: OperationEntry, success: unknown): SdkOperation['paging'] {
   const query = new Set(op.parameters.filter((p) => p.in === 'query').map((p) => String(p.name)));
@@ -69,7 +71,8 @@ function pagingOf(doc: JsonObject, op: OperationEntry, success: unknown): SdkOpe
   if (style === 'cursor' && !('page_info' in returned)) missing.push('`page_info`');
   if (!isArray(doc, returned.data)) missing.push('`data` array');
   if (missing.length) throw new SdkSurfaceError(`${op.operationId}: its parameters page with ${style}, but its 2xx body has no ${missing.join(' and no ')}`);
-  return { style, in: style === 'page-number' ? 'body' : 'query' };
+  if (style === 'page-number' && query.size > 0) throw new SdkSurfaceError(`${op.operationId}: pages by a \`page\` in its body but also takes query parameters, which the SDK cannot tell apart`);
+  return style;
 }
 
 function successResponse(op: OperationEntry): unknown {

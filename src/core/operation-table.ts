@@ -23,26 +23,32 @@ export type PagingStyleName = 'cursor' | 'starting-after' | 'page-number';
 
 /** One generated SDK method: the operation it sends and how its positional arguments fill the request. */
 export interface MethodInfo extends OperationInfo {
-  operationId: string;
   /** Present when the method takes a body argument (after the path parameters). */
   body?: 'required' | 'optional';
   /** True when the method takes a query argument (after the body, if any). */
   query?: boolean;
-  /** A list: which style pages it and whether the page parameters travel in the query or the body. */
-  paging?: { style: PagingStyleName; in: 'query' | 'body' };
+  /** A list, paged in this style; its page parameters travel in the query, or in the body of a method without one. */
+  paging?: PagingStyleName;
   /** False when the spec says the operation takes no credentials. */
   auth?: false;
 }
 
-/** namespace → method → entry, as generated. */
+/**
+ * namespace → method → entry, as generated. Operation ids are not in it: they are only needed by
+ * tooling, which reads them from the generated `methodByOperationId` beside it, so a browser
+ * bundle does not carry them.
+ */
 export type MethodTable = Readonly<Record<string, Readonly<Record<string, MethodInfo>>>>;
 
-/** Sends one method call; the API's adapter decides between a call, a list and where it goes. */
-export type SendMethod = (info: MethodInfo, input: CallInput, options: unknown) => unknown;
+/**
+ * Sends one method call; the API's adapter decides between a call, a list and where it goes.
+ * `name` (`payments.get`) is what error messages call the operation.
+ */
+export type SendMethod = (name: string, info: MethodInfo, input: CallInput, options: unknown) => unknown;
 
 /** The paging styles a table uses, so an adapter's style map is checked for completeness at compile time. */
 export type PagingStylesOf<T extends MethodTable> = {
-  [N in keyof T]: { [M in keyof T[N]]: T[N][M] extends { paging: { style: infer S } } ? S : never }[keyof T[N]];
+  [N in keyof T]: { [M in keyof T[N]]: T[N][M] extends { paging: infer S } ? S : never }[keyof T[N]];
 }[keyof T];
 
 /** Path parameter names in path order: `/payments/{id}/refunds` → `['id']`. */
@@ -58,9 +64,10 @@ export function bindMethods<Resources>(table: MethodTable, send: SendMethod): Re
   const namespaces: Record<string, Record<string, (...args: unknown[]) => unknown>> = {};
   for (const [namespace, methods] of Object.entries(table)) {
     const bound: Record<string, (...args: unknown[]) => unknown> = (namespaces[namespace] = {});
-    for (const [name, info] of Object.entries(methods)) {
+    for (const [method, info] of Object.entries(methods)) {
+      const name = `${namespace}.${method}`;
       const params = pathParamNames(info.path);
-      bound[name] = (...args) => {
+      bound[method] = (...args) => {
         const input: CallInput = {};
         let next = 0;
         if (params.length) {
@@ -69,7 +76,7 @@ export function bindMethods<Resources>(table: MethodTable, send: SendMethod): Re
         }
         if (info.body) input.body = args[next++];
         if (info.query) input.query = args[next++] as object | undefined;
-        return send(info, input, args[next]);
+        return send(name, info, input, args[next]);
       };
     }
   }
@@ -81,8 +88,8 @@ export function bindMethods<Resources>(table: MethodTable, send: SendMethod): Re
  * `styles` is the adapter's map from style name to how that style reads a page.
  */
 export function sendThrough<Options extends BaseRequestOptions>(caller: Caller<Options>, styles: Readonly<Record<string, PagingStyle<unknown, unknown>>>): SendMethod {
-  return (info, input, options) =>
+  return (name, info, input, options) =>
     info.paging
-      ? caller.list(info.operationId, info, input, options as Options | undefined, styles[info.paging.style]!, info.paging.in)
-      : caller.call(info.operationId, info, input, options as Options | undefined);
+      ? caller.list(name, info, input, options as Options | undefined, styles[info.paging]!, info.query ? 'query' : 'body')
+      : caller.call(name, info, input, options as Options | undefined);
 }

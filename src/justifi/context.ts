@@ -48,6 +48,6 @@ const pagingStyles: Record<PagingStylesOf<typeof sdkMethods>, PagingStyle<unknow
  */
 export function createJustifiSender(caller: Caller<JustifiRequestOptions>, tokenCaller: Caller<JustifiRequestOptions>): SendMethod {
   const send = sendThrough(caller, pagingStyles);
-  return (info, input, options) =>
-    info.auth === false ? tokenCaller.call(info.operationId, { ...info, path: '' }, input, options as JustifiRequestOptions | undefined) : send(info, input, options);
+  return (name, info, input, options) =>
+    info.auth === false ? tokenCaller.call(name, { ...info, path: '' }, input, options as JustifiRequestOptions | undefined) : send(name, info, input, options);
 }
