@@ -41,12 +41,12 @@ export function methodsByOperation(sdk: SdkModule): Map<string, SdkMethodRef> {
   return out;
 }
 
-/** operationId → full SDK method names, e.g. `createPayment → ['justifi.payments.create']` (from a loaded module). */
+/** operationId → full SDK method names, `client.namespace.method` (from a loaded module). */
 export function sdkMethodMapOf(api: ApiEntry, sdk: SdkModule): Record<string, string[]> {
   return Object.fromEntries(Object.entries(sdk.methodByOperationId).map(([operationId, name]) => [operationId, [`${api.client}.${name}`]]));
 }
 
-/** operationId → full SDK method names, e.g. `createPayment → ['justifi.payments.create']`. */
+/** operationId → full SDK method names, e.g. `['justifi.payments.create']` for JustiFi's payment creation. */
 export async function sdkMethodMap(api: ApiEntry): Promise<Record<string, string[]>> {
   return sdkMethodMapOf(api, await loadSdkModule(api));
 }
