@@ -23,8 +23,8 @@ export function argumentName(param: string): string {
   return reserved.has(name) ? `${name}_` : name;
 }
 
-const propertyKey = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : quote(name));
 const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+const propertyKey = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : quote(name));
 const comment = (text: string) => text.replace(/\*\//g, '*\\/');
 
 function tsdoc(op: SdkOperation, indent: string): string[] {
