@@ -3,6 +3,7 @@
  * `npm run typecheck`) has teeth: compiled against a generated SDK module whose signatures were
  * changed in memory (a body made required, one made optional, one dropped, one added where the
  * spec has none), it fails on exactly the checks of those four methods, and on nothing else.
+ * (Against the module as generated it passes: `npm run typecheck` compiles it.)
  */
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
@@ -41,10 +42,6 @@ function edit(text: string, from: string, to: string): string {
 
 describe('the body-optionality type test', () => {
   const generated = readFileSync(sdkModule, 'utf8');
-
-  it('passes against the generated SDK module as it is', () => {
-    expect(failingLines(generated)).toEqual([]);
-  }, 60_000);
 
   it('fails on exactly the methods whose body argument disagrees with the spec', () => {
     let changed = edit(generated, "refund(id: PathParam<'refundPayment', 'id'>, body?: Body<'refundPayment'>", "refund(id: PathParam<'refundPayment', 'id'>, body: Body<'refundPayment'>");
