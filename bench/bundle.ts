@@ -28,8 +28,8 @@ export const bundleEntries = {
   justifi: "export * from './src/justifi/index.ts';",
   payments: "export * from './src/payments/index.ts';",
   both: "export * as justifi from './src/justifi/index.ts';\nexport * as payments from './src/payments/index.ts';",
-  justifi_one_call: "import { createJustifiClient } from './src/justifi/index.ts';\nexport const getPayment = (id: string) => createJustifiClient({ clientId: 'test_app', clientSecret: 'secret' }).payments.get(id);",
-  payments_one_call: "import { createPaymentsClient } from './src/payments/index.ts';\nexport const getIntent = (id: string) => createPaymentsClient({ apiKey: 'app_api_key_00' }).paymentIntents.get(id);",
+  justifi_one_call: "import { createJustifiClient } from './src/justifi/index.ts';\nexport const fetchPayment = (id: string) => createJustifiClient({ clientId: 'test_app', clientSecret: 'secret' }).payments.get(id);",
+  payments_one_call: "import { createPaymentsClient } from './src/payments/index.ts';\nexport const fetchIntent = (id: string) => createPaymentsClient({ apiKey: 'app_api_key_00' }).paymentIntents.get(id);",
   openapi_fetch: "export * from 'openapi-fetch';\nexport { default } from 'openapi-fetch';",
 } as const;
 
