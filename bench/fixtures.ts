@@ -31,11 +31,11 @@ function responseExample(spec: Json, path: string, method: string): Json {
 export interface Fixtures {
   /** `POST /oauth/token` (JustiFi). */
   token: Json;
-  /** `GET /v1/payments/{id}` (JustiFi getPayment): the `{id, type, data}` envelope. */
+  /** `GET /v1/payments/{id}` (JustiFi): the `{id, type, data}` envelope. */
   payment: Json;
-  /** One item of `GET /v1/payments` (JustiFi listPayments); the server repeats it with fresh ids. */
+  /** One item of `GET /v1/payments` (JustiFi); the server repeats it with fresh ids. */
   paymentListItem: Json;
-  /** `GET /payment_intents/{id}` (Payments getPaymentIntent). */
+  /** `GET /payment_intents/{id}` (Payments API). */
   paymentIntent: Json;
 }
 
@@ -44,7 +44,7 @@ export function loadFixtures(): Fixtures {
   const payments = parse(readFileSync(fromRepo('generated/payments-v1.3.yaml'), 'utf8')) as Json;
   const list = responseExample(justifi, '/payments', 'get') as { data?: Json[] };
   const item = list.data?.[0];
-  if (!item) throw new Error('the listPayments example has no item');
+  if (!item) throw new Error('the GET /payments example has no item');
   return {
     token: responseExample(justifi, '/oauth/token', 'post'),
     payment: responseExample(justifi, '/payments/{id}', 'get'),

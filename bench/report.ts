@@ -66,8 +66,10 @@ export interface BenchReport {
     gc_every_pages: number;
     gc_exposed: boolean;
   };
-  bundle_gzip_bytes: { justifi: number; payments: number; both: number; openapi_fetch: number };
-  bundle_min_bytes: { justifi: number; payments: number; both: number; openapi_fetch: number };
+  bundle_gzip_bytes: { justifi: number; payments: number; both: number; justifi_one_call: number; payments_one_call: number; openapi_fetch: number };
+  bundle_min_bytes: { justifi: number; payments: number; both: number; justifi_one_call: number; payments_one_call: number; openapi_fetch: number };
+  /** What the generated method table adds to a one-call bundle (gzip), and how many methods it holds. */
+  bundle_method_table: { justifi: { gzip_bytes: number; methods: number }; payments: { gzip_bytes: number; methods: number } };
   bundle_largest_inputs: { justifi: Array<{ input: string; bytes: number }>; payments: Array<{ input: string; bytes: number }> };
   pipeline_s: { generate: number | null; contracts: number | null };
   pipeline_exit_codes: { generate: number | null; contracts: number | null };
@@ -151,8 +153,12 @@ export function buildReport(raw: RawResults, config: BenchConfig, run: { started
       gc_every_pages: config.pagination.gcEveryPages,
       gc_exposed: p.gcExposed,
     },
-    bundle_gzip_bytes: { justifi: b.justifi.gzipBytes, payments: b.payments.gzipBytes, both: b.both.gzipBytes, openapi_fetch: b.openapi_fetch.gzipBytes },
-    bundle_min_bytes: { justifi: b.justifi.minBytes, payments: b.payments.minBytes, both: b.both.minBytes, openapi_fetch: b.openapi_fetch.minBytes },
+    bundle_gzip_bytes: { justifi: b.justifi.gzipBytes, payments: b.payments.gzipBytes, both: b.both.gzipBytes, justifi_one_call: b.justifi_one_call.gzipBytes, payments_one_call: b.payments_one_call.gzipBytes, openapi_fetch: b.openapi_fetch.gzipBytes },
+    bundle_min_bytes: { justifi: b.justifi.minBytes, payments: b.payments.minBytes, both: b.both.minBytes, justifi_one_call: b.justifi_one_call.minBytes, payments_one_call: b.payments_one_call.minBytes, openapi_fetch: b.openapi_fetch.minBytes },
+    bundle_method_table: {
+      justifi: { gzip_bytes: b.justifi_one_call.methodTable!.gzipBytes, methods: b.justifi_one_call.methodTable!.methods },
+      payments: { gzip_bytes: b.payments_one_call.methodTable!.gzipBytes, methods: b.payments_one_call.methodTable!.methods },
+    },
     bundle_largest_inputs: { justifi: b.justifi.largestInputs, payments: b.payments.largestInputs },
     pipeline_s: {
       generate: raw.pipeline ? round(raw.pipeline.generate.seconds, 2) : null,

@@ -4,10 +4,10 @@
  * the fly from one serialized item so the list can be arbitrarily long without being held anywhere.
  *
  *   POST /oauth/token              JustiFi token (both JustiFi clients fetch one)
- *   GET  /v1/payments/{id}         JustiFi getPayment
+ *   GET  /v1/payments/{id}         JustiFi, one payment
  *   GET  /v1/payments?limit&after_cursor
- *                                  JustiFi listPayments, cursor style, `listTotal` items in all
- *   GET  /payment_intents/{id}     Payments API getPaymentIntent
+ *                                  JustiFi, the payment list, cursor style, `listTotal` items in all
+ *   GET  /payment_intents/{id}     Payments API, one payment intent
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';

@@ -37,6 +37,9 @@ export function formatTable(report: BenchReport): string {
   row('bundle payments-sdk/justifi, min+gzip vs bare openapi-fetch', `${int(b.justifi)} B`, `${int(b.openapi_fetch)} B`, vsBare(b.justifi), '—', 'bundle payments-sdk/justifi, min+gzip (B)');
   row('bundle payments-sdk/payments, min+gzip', `${int(b.payments)} B`, `${int(b.openapi_fetch)} B`, vsBare(b.payments), '—', 'bundle payments-sdk/payments, min+gzip (B)');
   row('bundle both entries, min+gzip', `${int(b.both)} B`, `${int(b.openapi_fetch)} B`, vsBare(b.both), '—', 'bundle both entries, min+gzip (B)');
+  const table = report.bundle_method_table;
+  row(`bundle createJustifiClient + one call, min+gzip (method table: ${int(table.justifi.gzip_bytes)} B for ${table.justifi.methods} methods)`, `${int(b.justifi_one_call)} B`, `${int(b.openapi_fetch)} B`, vsBare(b.justifi_one_call), '—');
+  row(`bundle createPaymentsClient + one call, min+gzip (method table: ${int(table.payments.gzip_bytes)} B for ${table.payments.methods} methods)`, `${int(b.payments_one_call)} B`, `${int(b.openapi_fetch)} B`, vsBare(b.payments_one_call), '—');
   const secs = (n: number | null) => (n === null ? 'skipped' : `${n.toFixed(1)} s`);
   row('pipeline: npm run generate (both specs)', secs(report.pipeline_s.generate), '—', '—', '—');
   row('pipeline: contract suite (vitest --project contracts)', secs(report.pipeline_s.contracts), '—', '—', '—');

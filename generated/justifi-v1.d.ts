@@ -1313,11 +1313,12 @@ export interface components {
          */
         SinglePageInfo: string | null;
         /**
-         * @description The `id` of an array response. The reference's envelope table says it "will be null for
-         *     arrays" (as in its pagination sample), but every list operation's response sample shows
-         *     `"id": 1`, so an integer is accepted too.
+         * @description The `id` of the envelope, the same on every operation. The reference's envelope table says it
+         *     is a string ("a uuid") that "will be null for arrays", while its response samples (single
+         *     resources and lists alike) send `1`, so a string, an integer and `null` are all accepted.
+         * @example 1
          */
-        ListId: null | number;
+        EnvelopeId: string | number | null;
         /**
          * @description The `type` of an array response is always `array`.
          * @enum {string}
@@ -1501,11 +1502,7 @@ export interface components {
         };
         /** @description Standard envelope holding one sub account. */
         SubAccountResponse: {
-            /**
-             * @description The id of the returned object (a prefixed string such as `acc_2IdMEOjIG6lJAncakgdBF2`; the reference's response sample shows `1`, so an integer is accepted too).
-             * @example acc_2IdMEOjIG6lJAncakgdBF2
-             */
-            id: string | number;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "sub_account";
             data: components["schemas"]["SubAccount"];
@@ -1513,7 +1510,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of sub accounts. */
         SubAccountListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["SubAccount"][];
             page_info: components["schemas"]["PageInfo"];
@@ -1523,11 +1520,7 @@ export interface components {
          * @description Standard envelope holding one seller account (deprecated; same shape as a sub account).
          */
         SellerAccountResponse: {
-            /**
-             * @description The id of the returned object (a prefixed string such as `acc_2IdMEOjIG6lJAncakgdBF2`; the reference's response sample shows `1`, so an integer is accepted too).
-             * @example acc_2IdMEOjIG6lJAncakgdBF2
-             */
-            id: string | number;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "seller_account";
             data: components["schemas"]["SubAccount"];
@@ -1538,7 +1531,7 @@ export interface components {
          * @description Standard envelope holding a page of seller accounts (deprecated).
          */
         SellerAccountListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["SubAccount"][];
             page_info: components["schemas"]["PageInfo"];
@@ -1772,11 +1765,7 @@ export interface components {
         };
         /** @description Standard envelope holding the created onboarding entry. */
         OnboardingEntryResponse: {
-            /**
-             * @description The id of the returned object (a prefixed string such as `onb_6Lx6V4CFNh9qCfaFtzdZPT`; the reference's response sample shows `1`, so an integer is accepted too).
-             * @example onb_6Lx6V4CFNh9qCfaFtzdZPT
-             */
-            id: string | number;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "onboarding_entry";
             data: components["schemas"]["OnboardingEntry"];
@@ -1871,11 +1860,7 @@ export interface components {
         };
         /** @description Standard envelope holding one payout. */
         PayoutResponse: {
-            /**
-             * @description The id of the returned object (a prefixed string such as `po_xyz`; the reference's response sample shows `1`, so an integer is accepted too).
-             * @example po_xyz
-             */
-            id: string | number;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "payout";
             data: components["schemas"]["Payout"];
@@ -1883,7 +1868,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of payouts. */
         PayoutListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["Payout"][];
             page_info: components["schemas"]["PageInfo"];
@@ -1895,11 +1880,7 @@ export interface components {
          *     of payouts, `page_info` is a PageInfo object, a string or null.
          */
         ProceedsResponse: {
-            /**
-             * @description The id of the proceeds payout (the reference's response sample shows `1`, so an integer is accepted too).
-             * @example po_proceeds_xyz
-             */
-            id: string | number | null;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "payout";
             data: components["schemas"]["Payout"] | components["schemas"]["Payout"][];
@@ -1907,7 +1888,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of proceeds payouts. */
         ProceedsListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["Payout"][];
             page_info: components["schemas"]["PageInfo"];
@@ -1920,8 +1901,7 @@ export interface components {
          *     `created_at`.
          */
         PayoutCsvReportResponse: {
-            /** @example po_xyz */
-            id?: string | null;
+            id?: components["schemas"]["EnvelopeId"];
             /** @example report */
             type?: string;
             /**
@@ -1966,8 +1946,7 @@ export interface components {
         };
         /** @description Standard envelope holding the created checkout session (inferred; the reference shows no sample). */
         CheckoutSessionResponse: {
-            /** @example cs_6iCsVr7oVCBFGzJGbRqVuS */
-            id?: string | null;
+            id?: components["schemas"]["EnvelopeId"];
             /** @example checkout_session */
             type?: string;
             data: components["schemas"]["CheckoutSession"];
@@ -2133,8 +2112,7 @@ export interface components {
         };
         /** @description Standard envelope holding one payment. */
         PaymentResponse: {
-            /** @example py_123xyz */
-            id: string;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "payment";
             data: components["schemas"]["Payment"];
@@ -2142,7 +2120,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of payments. */
         PaymentListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["Payment"][];
             page_info: components["schemas"]["PageInfo"];
@@ -2224,7 +2202,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of payment balance transactions. */
         BalanceTransactionListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["BalanceTransaction"][];
             page_info: components["schemas"]["PageInfo"];
@@ -2309,8 +2287,7 @@ export interface components {
          *     contained in the same envelope".)
          */
         PaymentIntentResponse: {
-            /** @example pi_xyz */
-            id: string;
+            id: components["schemas"]["EnvelopeId"];
             /** @example payment_intent */
             type: string;
             data: components["schemas"]["PaymentIntent"];
@@ -2318,7 +2295,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of payment intents. */
         PaymentIntentListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["PaymentIntent"][];
             page_info: components["schemas"]["PageInfo"];
@@ -2579,8 +2556,7 @@ export interface components {
         };
         /** @description Standard envelope holding one payment method. */
         PaymentMethodResponse: {
-            /** @example pm_123xyz */
-            id: string;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "payment_method";
             data: components["schemas"]["PaymentMethod"];
@@ -2588,7 +2564,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of payment methods. */
         PaymentMethodListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["PaymentMethod"][];
             page_info: components["schemas"]["PageInfo"];
@@ -2656,11 +2632,7 @@ export interface components {
         };
         /** @description Standard envelope holding one refund. */
         RefundResponse: {
-            /**
-             * @description The id of the returned object (a prefixed string such as `re_xyz`; the reference's response sample shows `1`, so an integer is accepted too).
-             * @example re_xyz
-             */
-            id: string | number;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "refund";
             data: components["schemas"]["Refund"];
@@ -2668,7 +2640,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of refunds. */
         RefundListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["Refund"][];
             page_info: components["schemas"]["PageInfo"];
@@ -2718,11 +2690,7 @@ export interface components {
         };
         /** @description Standard envelope holding one dispute. */
         DisputeResponse: {
-            /**
-             * @description The id of the returned object (a prefixed string such as `dp_xyz`; the reference's response sample shows `1`, so an integer is accepted too).
-             * @example dp_xyz
-             */
-            id: string | number;
+            id: components["schemas"]["EnvelopeId"];
             /** @enum {string} */
             type: "dispute";
             data: components["schemas"]["Dispute"];
@@ -2730,7 +2698,7 @@ export interface components {
         };
         /** @description Standard envelope holding a page of disputes. */
         DisputeListResponse: {
-            id: components["schemas"]["ListId"];
+            id: components["schemas"]["EnvelopeId"];
             type: components["schemas"]["ListType"];
             data: components["schemas"]["Dispute"][];
             page_info: components["schemas"]["PageInfo"];

@@ -1,14 +1,15 @@
 /**
- * `npm run generate`: lint every spec (recommended-strict, zero problems), bundle it into
- * generated/<api>.yaml and generate generated/<api>.d.ts with openapi-typescript.
+ * `npm run generate`: lint every spec (recommended-strict plus the x-sdk-method rules, zero
+ * problems), bundle it into generated/<api>.yaml, generate generated/<api>.d.ts with
+ * openapi-typescript, the SDK namespaces and method table generated/<api>.sdk.ts, and the
+ * body-optionality type test test/types/<api>.sdk-bodies.ts.
  *
  * `npm run generate -- --check` writes nothing: it regenerates in memory and exits 1 with a
- * one-line reason when generated/ is stale (lint runs separately in `npm test`).
+ * one-line reason when a generated file is stale (lint runs separately in `npm test`).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { apis, fromRoot } from './lib/apis.js';
-import { findStale, generateApi, lintSpec } from './lib/codegen.js';
+import { apis } from './lib/apis.js';
+import { findStale, generateApi, lintSpec, writeGenerated } from './lib/codegen.js';
 
 const check = process.argv.includes('--check');
 
@@ -31,17 +32,9 @@ async function main(): Promise<number> {
       }
       continue;
     }
-    for (const [file, text] of [
-      [api.bundle, fresh.bundle],
-      [api.types, fresh.types],
-      [api.operations, fresh.operations],
-    ] as const) {
-      mkdirSync(path.dirname(fromRoot(file)), { recursive: true });
-      writeFileSync(fromRoot(file), text);
-      console.log(`generate: wrote ${file}`);
-    }
+    for (const file of writeGenerated(api, fresh)) console.log(`generate: wrote ${file}`);
   }
-  if (check) console.log(`generate --check: generated/ is up to date for ${apis.map((a) => a.name).join(', ')}.`);
+  if (check) console.log(`generate --check: generated files are up to date for ${apis.map((a) => a.name).join(', ')}.`);
   return 0;
 }
 

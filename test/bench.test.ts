@@ -47,9 +47,18 @@ describe('bench harness, tiny run', () => {
   });
 
   it('reports the gzip size of each entry point and of bare openapi-fetch in bytes', () => {
-    for (const key of ['justifi', 'payments', 'both', 'openapi_fetch']) {
+    for (const key of ['justifi', 'payments', 'both', 'justifi_one_call', 'payments_one_call', 'openapi_fetch']) {
       expect(Number.isInteger(json.bundle_gzip_bytes![key])).toBe(true);
       expectPositive(json.bundle_gzip_bytes![key]);
+    }
+  });
+
+  it('reports what the generated method table adds to a one-call bundle, for one method per operation', () => {
+    expect(report.bundle_method_table.justifi.methods).toBe(39);
+    expect(report.bundle_method_table.payments.methods).toBe(35);
+    for (const api of ['justifi', 'payments'] as const) {
+      expectPositive(report.bundle_method_table[api].gzip_bytes);
+      expect(report.bundle_method_table[api].gzip_bytes).toBeLessThan(report.bundle_gzip_bytes[`${api}_one_call`]);
     }
   });
 

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apis, fromRoot } from '../scripts/lib/apis.js';
+import { apiEntryIn, apis, fromRoot, generatedFiles } from '../scripts/lib/apis.js';
 import { findStale, generateApi } from '../scripts/lib/codegen.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'generate-check-'));
@@ -31,6 +31,22 @@ describe('generate --check', () => {
     writeFileSync(root, edited);
     const stale = findStale(api, await generateApi({ ...api, spec: root }));
     expect(stale).toBe('generated/justifi-v1.yaml');
+  }, 60_000);
+
+  it('covers the SDK module and the body-optionality type test: renaming a method makes both stale', async () => {
+    const root = path.join(dir, 'rename');
+    const copy = apiEntryIn(root, api);
+    cpSync(fromRoot('spec/justifi-v1'), path.dirname(copy.spec), { recursive: true });
+    const file = path.join(path.dirname(copy.spec), 'paths', 'payouts_{id}.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('x-sdk-method: payouts.get');
+    writeFileSync(file, text.replace('x-sdk-method: payouts.get', 'x-sdk-method: payouts.retrieve'));
+    const fresh = await generateApi(copy);
+    const stale = generatedFiles.filter((key) => fresh[key] !== readFileSync(fromRoot(api[key]), 'utf8'));
+    // The types do not change (no schema did); everything that names SDK methods does.
+    expect(stale).toEqual(['bundle', 'sdk', 'sdkTypeTest']);
+    expect(fresh.sdk).toContain('    retrieve(id: PathParam<\'getPayout\', \'id\'>, options?: Options): Call<\'getPayout\'>;');
+    expect(findStale(api, fresh)).toBe('generated/justifi-v1.yaml');
   }, 60_000);
 
   it('is deterministic: generating twice gives identical output', async () => {

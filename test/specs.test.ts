@@ -251,6 +251,25 @@ describe('JustiFi API v1 spec', () => {
     }
   });
 
+  it('the envelope id accepts the same types (string, integer, null) on every operation', () => {
+    const envelopes = operations.flatMap((op) =>
+      Object.entries(op.operation.responses as JsonObject)
+        .filter(([status]) => status.startsWith('2'))
+        .map(([status, raw]) => {
+          const media = ((deref(doc, raw).content ?? {}) as JsonObject)['application/json'] as JsonObject | undefined;
+          const schema = media ? deref(doc, media.schema) : undefined;
+          const properties = (schema?.properties ?? {}) as JsonObject;
+          return { where: `${op.operationId} ${status}`, enveloped: 'data' in properties, id: properties.id };
+        }),
+    );
+    const enveloped = envelopes.filter((e) => e.enveloped);
+    // Every 2xx answer is enveloped except the token endpoint's, which is plain OAuth.
+    expect(envelopes.filter((e) => !e.enveloped).map((e) => e.where)).toEqual(['createAccessToken 200']);
+    expect(enveloped.length).toBeGreaterThanOrEqual(38);
+    for (const e of enveloped) expect(e.id, e.where).toEqual({ $ref: '#/components/schemas/EnvelopeId' });
+    expect(deref(doc, schemas.EnvelopeId).type).toEqual(['string', 'integer', 'null']);
+  });
+
   it('the seller-account operations are deprecated, and nothing else is', () => {
     const deprecated = operations.filter((op) => op.operation.deprecated === true).map((op) => op.operationId);
     expect(deprecated.sort()).toEqual(['createSellerAccount', 'getSellerAccount', 'listSellerAccounts']);

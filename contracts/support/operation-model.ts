@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { deref, type JsonObject, type OperationEntry } from '../../scripts/lib/spec-model.js';
 import { arbitraryFromSchema } from './schema-arbitrary.js';
 import { invalidArbitraryFromSchema, listMutations, type Mutation } from './schema-mutations.js';
-import type { OperationInput } from './sdk-methods.js';
+import type { OperationInput } from './sdk-call.js';
 
 export interface DocumentedResponse {
   status: string;
@@ -18,6 +18,8 @@ export interface DocumentedResponse {
 export interface OperationModel {
   entry: OperationEntry;
   operationId: string;
+  /** Matches the end of a request path sent for this operation (a server may add a base path before it). */
+  pathPattern: RegExp;
   write: boolean;
   secured: boolean;
   pathParams: JsonObject[];
@@ -44,6 +46,7 @@ export function modelOperation(doc: JsonObject, entry: OperationEntry): Operatio
   return {
     entry,
     operationId: entry.operationId,
+    pathPattern: pathPattern(entry.path),
     write: entry.method !== 'get',
     secured: security.length > 0 && !security.some((s) => Object.keys(s as object).length === 0),
     pathParams: entry.parameters.filter((p) => p.in === 'path'),
@@ -53,6 +56,12 @@ export function modelOperation(doc: JsonObject, entry: OperationEntry): Operatio
     responses,
     errorStatuses: responses.map((r) => Number(r.status)).filter((s) => Number.isInteger(s) && s >= 300),
   };
+}
+
+/** `/payments/{id}/refunds` → a pattern for request paths ending in `/payments/<anything but />/refunds`. */
+export function pathPattern(template: string): RegExp {
+  const literal = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`${literal.join('[^/]+')}$`);
 }
 
 /** The query parameters as one object schema, so one generator and one mutator cover them all. */
@@ -99,16 +108,15 @@ function typeOf(doc: JsonObject, model: OperationModel, name: string): string[] 
 /**
  * Inputs that break exactly one constraint of the body or of a query parameter. On the wire every
  * query value is a string, so a "wrong type" only counts where the parameter is not a string and
- * the broken value is a primitive whose text the parameter cannot read. `rootBodyBreakable` is
- * false where the SDK composes the body itself (the token request), so only its fields can break.
+ * the broken value is a primitive whose text the parameter cannot read.
  */
-export function invalidInput(doc: JsonObject, model: OperationModel, rootBodyBreakable = true): fc.Arbitrary<InvalidInput> | undefined {
+export function invalidInput(doc: JsonObject, model: OperationModel): fc.Arbitrary<InvalidInput> | undefined {
   const options = { root: doc, direction: 'request' as const };
   const valid = validInput(doc, model);
   const choices: fc.Arbitrary<InvalidInput>[] = [];
   if (model.bodySchema && listMutations(model.bodySchema as never, options).length > 0) {
     // An optional body sent as JSON `null` reads as "no body" to Prism, so that is not a break.
-    const breaks = (m: Mutation, value: unknown) => !(m.path === '' && value === null && !model.bodyRequired) && (rootBodyBreakable || m.path !== '');
+    const breaks = (m: Mutation, value: unknown) => !(m.path === '' && value === null && !model.bodyRequired);
     choices.push(
       fc.tuple(valid, invalidArbitraryFromSchema(model.bodySchema as never, options)).filter(([, b]) => breaks(b.mutation, b.value)).map(([input, broken]) => ({
         input: { ...input, body: broken.value },

@@ -19,8 +19,6 @@ export interface Wire {
   exchanges: Exchange[];
   /** Headers to remove from every outgoing request (to test missing credentials). */
   strip: Set<string>;
-  /** Headers to add to requests whose path matches (e.g. `Prefer` on the token request). */
-  inject: { path: RegExp; headers: Record<string, string> } | undefined;
   clear(): void;
 }
 
@@ -28,7 +26,6 @@ export function createWire(): Wire {
   const wire: Wire = {
     exchanges: [],
     strip: new Set(),
-    inject: undefined,
     clear() {
       wire.exchanges.length = 0;
     },
@@ -36,9 +33,6 @@ export function createWire(): Wire {
       const request = new Request(input, init);
       const headers = new Headers(request.headers);
       for (const name of wire.strip) headers.delete(name);
-      if (wire.inject && wire.inject.path.test(new URL(request.url).pathname)) {
-        for (const [k, v] of Object.entries(wire.inject.headers)) headers.set(k, v);
-      }
       const body = request.body ? await request.text() : undefined;
       const response = await fetch(request.url, { method: request.method, headers, body, signal: request.signal });
       const responseText = await response.clone().text();

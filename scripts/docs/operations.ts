@@ -1,6 +1,6 @@
 /** The operation table of one API: what the spec defines and which SDK method calls it. */
 import type { ApiEntry } from '../lib/apis.js';
-import { sdkMethodMap } from '../lib/sdk-map.js';
+import { sdkMethodMap } from '../lib/sdk-method-map.js';
 import { type JsonObject, listOperations } from '../lib/spec-model.js';
 import { hasInferredPath } from './inferred.js';
 

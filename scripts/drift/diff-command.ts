@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sdkMethodMap } from '../lib/sdk-map.js';
+import type { ApiEntry } from '../lib/apis.js';
+import { sdkMethodMap } from '../lib/sdk-method-map.js';
 import { apiByFlag, apiOfSpec } from './api-choice.js';
 import { UsageError } from './cli-args.js';
 import { buildDiffReport, type DiffReport } from './diff-report.js';
@@ -19,6 +20,8 @@ export interface DiffOptions {
   revision: string;
   /** `justifi` or `payments`; default: inferred from the revision's title, then the paths given. */
   api?: string;
+  /** The API itself, overriding `api`: its generated method table names the SDK methods (see `apiEntryIn`). */
+  apiEntry?: ApiEntry;
 }
 
 /** Compares two versions of a spec and returns the report (the caller renders it and picks the exit code). */
@@ -27,8 +30,8 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
   try {
     const base = loadSpecSide(options.base, workDir, 'base');
     const revision = loadSpecSide(options.revision, workDir, 'revision');
-    const title = options.api ? undefined : (revision.doc().info as { title?: unknown } | undefined)?.title;
-    const api = options.api ? apiByFlag(options.api) : apiOfSpec(title, [options.revision, options.base]);
+    const title = options.api || options.apiEntry ? undefined : (revision.doc().info as { title?: unknown } | undefined)?.title;
+    const api = options.apiEntry ?? (options.api ? apiByFlag(options.api) : apiOfSpec(title, [options.revision, options.base]));
     if (!api) throw new UsageError(`cannot tell which API "${String(title)}" is; pass --api justifi|payments`);
     const redocly = redoclyDiff(base.file, revision.file);
     if (redocly.changes.length === 0) {

@@ -21,3 +21,25 @@ export type SuccessBodyOf<Op> = Op extends { responses: infer R } ? Content<R[Ex
 
 /** The element type of an array (or `never`). */
 export type ItemOf<T> = T extends readonly (infer I)[] ? I : never;
+
+/** Whether openapi-typescript made the operation's request body required, optional, or left it out. */
+export type BodyRuleOf<Op> = [RequestBodyOf<Op>] extends [never] ? 'none' : Op extends { requestBody: unknown } ? 'required' : 'optional';
+
+type ArgumentsOf<F> = F extends (...args: infer A) => unknown ? A : never;
+
+/**
+ * How a method takes the body of `Op` at argument `index`: `'required'`, `'optional'`, or
+ * `'none'` when that argument is a query or the request options instead. Anything else means the
+ * signature and the spec disagree (`'not the body'`).
+ */
+export type BodyArgumentRuleOf<F, Index extends number, Op, Options> = `${Index}` extends keyof ArgumentsOf<F>
+  ? [NonNullable<ArgumentsOf<F>[Index]>] extends [never]
+    ? 'not the body'
+    : [NonNullable<ArgumentsOf<F>[Index]>] extends [RequestBodyOf<Op>]
+      ? [RequestBodyOf<Op>] extends [NonNullable<ArgumentsOf<F>[Index]>]
+        ? {} extends Pick<ArgumentsOf<F>, `${Index}`> ? 'optional' : 'required'
+        : 'not the body'
+      : [NonNullable<ArgumentsOf<F>[Index]>] extends [QueryOf<Op> | Options]
+        ? 'none'
+        : 'not the body'
+  : 'none';

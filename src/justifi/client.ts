@@ -1,15 +1,16 @@
 /** `createJustifiClient`: the JustiFi API v1 with auth, idempotency, retries and pagination built in. */
 import { type Client, createClient } from '../core/openapi-fetch.js';
 import { createCaller } from '../core/caller.js';
+import { bindMethods } from '../core/operation-table.js';
 import { RequestValidationError } from '../core/errors.js';
 import { Secret, SecretScrubber } from '../core/redact.js';
 import type { TransportClientOptions } from '../core/client-options.js';
 import { createTransport } from '../core/transport.js';
 import type { paths } from '../../generated/justifi-v1.js';
 import { createTokenAuth } from './auth.js';
-import { createJustifiContext, type JustifiRequestOptions } from './context.js';
+import { type SdkResources as JustifiResources, sdkMethods } from '../../generated/justifi-v1.sdk.js';
+import { createJustifiSender, type JustifiRequestOptions } from './context.js';
 import { parseJustifiError } from './errors.js';
-import { justifiResources, type JustifiResources } from './resources.js';
 
 export const defaultJustifiBaseUrl = 'https://api.justifi.ai/v1';
 
@@ -53,7 +54,8 @@ export function createJustifiClient(options: JustifiClientOptions): JustifiClien
   scrubber.add(clientSecret.reveal());
 
   const shared = { fetch: options.fetch, maxRetries: options.maxRetries, timeoutMs: options.timeoutMs, backoff: options.backoff, logger: options.logger, scrubber };
-  const auth = createTokenAuth({ clientId, clientSecret, tokenUrl, transport: createTransport(shared), scrubber, logger: options.logger });
+  const tokenTransport = createTransport(shared);
+  const auth = createTokenAuth({ clientId, clientSecret, tokenUrl, transport: tokenTransport, scrubber, logger: options.logger });
   const writes = ['POST', 'PATCH'] as const;
   const transport = createTransport({ ...shared, auth, idempotency: { header: 'Idempotency-Key', methods: writes } });
   const raw = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
@@ -68,8 +70,18 @@ export function createJustifiClient(options: JustifiClientOptions): JustifiClien
     unwrap: (body) => (body && typeof body === 'object' && 'data' in body ? (body as { data: unknown }).data : body),
     scrubber,
   });
+  // `accessTokens.create`: the token exchange, sent as it is to `tokenUrl` (no bearer token, no idempotency key).
+  const tokenCaller = createCaller<JustifiRequestOptions>({
+    raw: createClient<paths>({ baseUrl: tokenUrl, fetch: (request: Request) => tokenTransport(request) }),
+    transport: tokenTransport,
+    idempotency: { header: 'Idempotency-Key', methods: [], minLength: 1 },
+    scopeHeaders: () => ({}),
+    parseError: parseJustifiError,
+    unwrap: (body) => body,
+    scrubber,
+  });
 
-  const client = justifiResources(createJustifiContext(caller));
+  const client = bindMethods<JustifiResources>(sdkMethods, createJustifiSender(caller, tokenCaller));
   const mode = clientId.startsWith('test_') ? 'test' : 'live';
   return Object.defineProperties(client as JustifiClient, {
     mode: { value: mode, enumerable: true },

@@ -1,14 +1,15 @@
 /** `createPaymentsClient`: the Payments API v1.3.0 with auth, scoping, idempotency, retries and pagination. */
 import { type Client, createClient } from '../core/openapi-fetch.js';
 import { createCaller } from '../core/caller.js';
+import { bindMethods } from '../core/operation-table.js';
 import { RequestValidationError } from '../core/errors.js';
 import { Secret, SecretScrubber } from '../core/redact.js';
 import type { TransportClientOptions } from '../core/client-options.js';
 import { createTransport } from '../core/transport.js';
 import type { paths } from '../../generated/payments-v1.3.js';
-import { createPaymentsContext, type PaymentsRequestOptions } from './context.js';
+import { type SdkResources as PaymentsResources, sdkMethods } from '../../generated/payments-v1.3.sdk.js';
+import { createPaymentsSender, type PaymentsRequestOptions } from './context.js';
 import { parsePaymentsError } from './errors.js';
-import { paymentsResources, type PaymentsResources } from './resources.js';
 
 export const paymentsEnvironments = {
   sandbox: 'https://api.sandbox.getfwd.com',
@@ -77,7 +78,7 @@ export function createPaymentsClient(options: PaymentsClientOptions): PaymentsCl
     scrubber,
   });
 
-  const client = paymentsResources(createPaymentsContext(caller));
+  const client = bindMethods<PaymentsResources>(sdkMethods, createPaymentsSender(caller));
   return Object.defineProperties(client as PaymentsClient, {
     environment: { value: options.baseUrl ? 'custom' : environment, enumerable: true },
     raw: { value: raw, enumerable: false },

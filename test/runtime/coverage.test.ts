@@ -5,10 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apis } from '../../scripts/lib/apis.js';
-import { callEveryMethod, sdkMethodMap } from '../../scripts/lib/sdk-map.js';
+import { sdkMethodMap } from '../../scripts/lib/sdk-method-map.js';
 import { listOperations, loadBundle, operationMatcher } from '../../scripts/lib/spec-model.js';
 import { createJustifiClient } from '../../src/justifi/index.js';
 import { createPaymentsClient } from '../../src/payments/index.js';
+import { callEveryMethod } from '../support/call-every-method.js';
 import { startTestServer, type TestServer } from '../support/http-server.js';
 
 let server: TestServer;
