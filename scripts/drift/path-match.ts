@@ -69,9 +69,9 @@ export function templateKey(site: OperationSite): string {
   return `${site.method.toUpperCase()} ${normalisePath(site.path)}`;
 }
 
-/** The full URL path an operation is served at, normalised (for reports). */
+/** The full URL path an operation is served at, parameter names kept (for reports). */
 export function servedAt(site: OperationSite): string {
-  return joinPaths(site.basePath ?? '', site.path);
+  return `/${`${site.basePath ?? ''}/${site.path}`.split('/').filter(Boolean).join('/')}`;
 }
 
 export interface OperationMatch<A, B> {

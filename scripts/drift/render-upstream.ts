@@ -69,7 +69,7 @@ export function renderUpstreamText(report: UpstreamReport): string {
     lines.push(`${pad}operations: ${shortList(f.operations.map(operationLabel))}`);
     lines.push(`${pad}SDK methods: ${shortList(f.sdkMethods)}`);
     const where = [f.inferred ? 'our side is x-inferred' : undefined, f.ourPointer ? `ours ${f.ourPointer}` : undefined, f.vendorAt ? `vendor ${f.vendorAt}` : undefined];
-    lines.push(`${pad}${where.filter(Boolean).join('; ')}`);
+    if (where.some(Boolean)) lines.push(`${pad}${where.filter(Boolean).join('; ')}`);
     lines.push('');
   }
   const contradicted = report.inferred.filter((i) => i.verdict === 'contradicted');

@@ -105,7 +105,9 @@ function combineAny(shapes: Shape[], node: SpecNode | undefined): Shape {
   out.known = known.length > 0;
   out.complete = known.length === shapes.length && known.every((s) => s.complete);
   out.types = known.every((s) => s.types) ? new Set(known.flatMap((s) => [...s.types!])) : undefined;
-  out.enum = known.every((s) => s.enum) ? [...new Map(known.flatMap((s) => s.enum!).map((v) => [JSON.stringify(v), v])).values()] : undefined;
+  // A branch that only allows null (`- type: 'null'`) adds null to the types, not "any value" to the enum.
+  const valued = known.filter((s) => !(s.types?.size === 1 && s.types.has('null') && !s.enum));
+  out.enum = valued.length > 0 && valued.every((s) => s.enum) ? [...new Map(valued.flatMap((s) => s.enum!).map((v) => [JSON.stringify(v), v])).values()] : undefined;
   const formats = new Set(known.map((s) => s.format));
   out.format = formats.size === 1 ? [...formats][0] : undefined;
   for (const s of known) {
@@ -182,6 +184,9 @@ export class ShapeReader {
     if (types.length > 0) own.types = new Set(types);
     if (Array.isArray(schema.enum)) own.enum = schema.enum;
     if (schema.const !== undefined) own.enum = [schema.const];
+    // `enum: [a, b, null]` (3.1) says what `nullable: true` (3.0) says: null is a type, not a value to compare.
+    const enumAllowsNull = own.enum?.includes(null) ?? false;
+    if (enumAllowsNull) own.enum = own.enum!.filter((v) => v !== null);
     if (typeof schema.format === 'string') own.format = schema.format;
 
     this.readProperties(node, schema, own);
@@ -195,8 +200,8 @@ export class ShapeReader {
       else if (schema.items !== undefined) own.types = new Set(['array']);
       else if (own.enum && own.enum.length > 0) own.types = new Set(own.enum.map(valueType).map((t) => (t === 'integer' ? 'number' : t)));
     }
-    if (schema.nullable === true && own.types) own.types.add('null');
-    this.options.onSchema?.(node, own);
+    if (enumAllowsNull) own.types?.add('null');
+    this.options.onSchema?.(node, schema.nullable === true && own.types ? { ...own, types: new Set([...own.types, 'null']) } : own);
 
     const parts: Shape[] = [own];
     const composed = (key: 'allOf' | 'oneOf' | 'anyOf'): Shape[] | undefined => {
@@ -215,7 +220,10 @@ export class ShapeReader {
       const branches = composed(key);
       if (branches) parts.push(combineAny(branches, node));
     }
-    return parts.length === 1 ? own : combineAll(parts, node);
+    const shape = parts.length === 1 ? own : combineAll(parts, node);
+    // OpenAPI 3.0's `nullable` also applies to a composed schema (`nullable: true` beside `allOf: [$ref]`).
+    if (schema.nullable === true && shape.types) shape.types = new Set([...shape.types, 'null']);
+    return shape;
   }
 
   private readProperties(node: SpecNode, schema: Record<string, unknown>, into: Shape): void {

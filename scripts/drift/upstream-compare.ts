@@ -43,6 +43,8 @@ interface FieldScope extends Scope {
   field: string[];
   /** Our schema pointers on the way down (a recursive schema stops the walk). */
   stack: string[];
+  /** Our node the comparison came from: its marks cover what is written inside it, not what it `$ref`s. */
+  parent?: string;
 }
 
 const maxDepth = 16;
@@ -165,10 +167,12 @@ export class UpstreamComparison {
     const { ours, theirs } = pair;
     if (ours.inferredPath) this.see([pointerOf(ours.node.path)], () => `${ours.method.toUpperCase()} ${ours.path} (path)`);
     if (pair.basePathDiffers) {
+      // One finding per pair of base paths, listing every operation served under them.
+      const [ourBase, theirBase] = [ours.basePath || '/', theirs.basePath || '/'];
       this.emit(
         'base-path',
-        { operation: this.operationOf(pair), marks: [] },
-        { message: `${ours.method.toUpperCase()} ${ours.path} is served at ${servedAt(theirs)} by the vendor's spec, at ${servedAt(ours)} by ours`, ours: servedAt(ours), vendor: servedAt(theirs), ourPointer: pointerOf(ours.node.path), vendorNode: theirs.node },
+        { operation: this.operationOf(pair, `served at ${servedAt(theirs)} by the vendor, ${servedAt(ours)} by us`), marks: [] },
+        { message: `the vendor's spec serves these operations under the base path ${theirBase}, ours under ${ourBase}`, ours: ourBase, vendor: theirBase },
       );
     }
     this.compareParameters(pair);
@@ -212,7 +216,7 @@ export class UpstreamComparison {
             vendorNode: v.node,
           });
         }
-        this.compareSchemas(o.schema, v.schema, { ...scope, role: 'parameter', prefix: label, field: [], stack: [] });
+        this.compareSchemas(o.schema, v.schema, { ...scope, role: 'parameter', prefix: label, field: [], stack: [], parent: pointerOf(o.node.path) });
       }
     }
   }
@@ -281,7 +285,7 @@ export class UpstreamComparison {
     else if (!o && v) this.emit(vendorOnly, scope, { message: `${what} (${v.mediaType}) is in the vendor's spec only`, vendor: v.mediaType, vendorNode: theirs });
     if (!o || !v) return;
     this.checkExamples(v.media, v.schema);
-    this.compareSchemas([o.schema], [v.schema], scope);
+    this.compareSchemas([o.schema], [v.schema], { ...scope, parent: pointerOf(ours.path) });
   }
 
   /** A vendor's body examples against the vendor's own schema (warnings, never findings). */
@@ -312,15 +316,26 @@ export class UpstreamComparison {
     return { ...scope, field, marks, stack, operation: { ...scope.operation, where } };
   }
 
+  /**
+   * Our inferred items a comparison at shape `o` speaks about. An x-inferred item covers what is
+   * written inside it: `refunds: {x-inferred, items: {$ref: Refund}}` infers an array of refunds,
+   * while the fields of Refund are judged by Refund's own marks.
+   */
+  private marksAt(scope: FieldScope, o: Shape): string[] {
+    const pointer = o.node ? pointerOf(o.node.path) : undefined;
+    const inside = !scope.parent || !pointer || pointer === scope.parent || pointer.startsWith(`${scope.parent}/`);
+    this.see(o.inferredAt, nameAt);
+    return [...(inside ? scope.marks : []), ...o.inferredAt];
+  }
+
   private compareSchemas(oursNodes: SpecNode[], theirsNodes: SpecNode[], scope: FieldScope): void {
     const o = this.ours.shapes.shapeOfAll(oursNodes);
     const v = this.theirs.shapes.shapeOfAll(theirsNodes);
     if (!o.known || !v.known) return;
     const ourPointer = o.node ? pointerOf(o.node.path) : undefined;
     if ((ourPointer && scope.stack.includes(ourPointer)) || scope.stack.length > maxDepth) return;
-    const marks = [...scope.marks, ...o.inferredAt];
-    this.see(o.inferredAt, nameAt);
-    const here = this.fieldScope(scope, scope.field, marks, ourPointer ? [...scope.stack, ourPointer] : scope.stack);
+    const marks = this.marksAt(scope, o);
+    const here = { ...this.fieldScope(scope, scope.field, marks, ourPointer ? [...scope.stack, ourPointer] : scope.stack), parent: ourPointer };
     const name = this.nameOf(here, ourPointer);
     const vendorNode = v.node;
 
@@ -376,9 +391,8 @@ export class UpstreamComparison {
     if (v.complete) {
       for (const name of oursOnly) {
         const shape = shapeO(name);
-        const marks = [...scope.marks, ...shape.inferredAt];
-        this.see(shape.inferredAt, nameAt);
         const at = child(name);
+        const marks = this.marksAt(at, shape);
         const label = this.nameOf(at, childPointer(name));
         this.emit(oursKind, { ...at, marks }, {
           message: `\`${label}\` (${describeShape(shape)}) is in our spec only`,
@@ -406,9 +420,7 @@ export class UpstreamComparison {
       const at = child(name);
       const [oursRequired, theirsRequired] = [o.required.has(name), v.required.has(name)];
       if (oursRequired !== theirsRequired) {
-        const shape = shapeO(name);
-        this.see(shape.inferredAt, nameAt);
-        this.emit('required', { ...at, marks: [...scope.marks, ...shape.inferredAt] }, {
+        this.emit('required', { ...at, marks: this.marksAt(at, shapeO(name)) }, {
           message: `\`${this.nameOf(at, childPointer(name))}\` is ${theirsRequired ? 'required' : 'optional'} in the vendor's spec, ${oursRequired ? 'required' : 'optional'} in ours`,
           ours: oursRequired ? 'required' : 'optional',
           vendor: theirsRequired ? 'required' : 'optional',
