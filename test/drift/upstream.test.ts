@@ -1,0 +1,215 @@
+/**
+ * `drift upstream` against vendor-like published specs built from our bundles
+ * (test/drift/upstream-scenarios.ts): every finding of each pair is checked (kind, message, SDK
+ * methods, whether our side was inferred), then the messy parts of the vendor's spec, each a
+ * warning at its file and line with no false finding, then the summary and the inferred-item
+ * ledger. The command's exit codes are checked in upstream-cli.test.ts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareUpstream } from '../../scripts/drift/upstream-command.js';
+import type { UpstreamFinding } from '../../scripts/drift/upstream-findings.js';
+import { upstreamExitCode, type UpstreamReport } from '../../scripts/drift/upstream-report.js';
+import { fromRoot } from '../../scripts/lib/apis.js';
+import { justifiTypeNeutralSpec, justifiVendorSpec, paymentsVendorSpec } from './upstream-scenarios.js';
+import { lineOf } from './vendor-specs.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'payments-sdk-upstream-'));
+const files = { justifi: '', payments: '', neutral: '' };
+const reports: Partial<Record<'justifi' | 'payments' | 'neutral' | 'selfJustifi', UpstreamReport>> = {};
+
+beforeAll(async () => {
+  files.justifi = justifiVendorSpec(path.join(dir, 'justifi'));
+  files.payments = paymentsVendorSpec(dir);
+  files.neutral = justifiTypeNeutralSpec(dir);
+  reports.justifi = await compareUpstream({ vendor: files.justifi });
+  reports.payments = await compareUpstream({ vendor: files.payments });
+  reports.neutral = await compareUpstream({ vendor: files.neutral });
+  reports.selfJustifi = await compareUpstream({ vendor: fromRoot('generated/justifi-v1.yaml') });
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const lines = (report: UpstreamReport | undefined) => report!.findings.map((f) => `${f.kind}: ${f.message}`);
+const find = (report: UpstreamReport | undefined, kind: UpstreamFinding['kind'], text: string) => {
+  const found = report!.findings.find((f) => f.kind === kind && f.message.includes(text));
+  expect(found, `${kind} finding mentioning ${text}`).toBeDefined();
+  return found!;
+};
+
+describe("drift upstream: JustiFi's published spec (3.0, multi-file, other operationIds and parameter names)", () => {
+  it('reports exactly the drift built into the vendor spec, type-touching findings first', () => {
+    expect(lines(reports.justifi)).toEqual([
+      "ours-only-operation: GET /v1/reports/payouts/{id} (getPayoutCsvReport) is not in the vendor's spec; our spec marks its path x-inferred-path",
+      "vendor-only-parameter: query parameter `payment_intent_id` is in the vendor's spec only",
+      "vendor-only-status: response status 429 is documented in the vendor's spec only",
+      "vendor-only-response-field: `Refund.payment` (string) is in the vendor's spec only",
+      'ours-only-response-field: `Refund.payment_id` (string) is in our spec only',
+      "required: `CreatePaymentRequest.description` is required in the vendor's spec, optional in ours",
+      "enum: `DisputeStatus` enum values only in ours: 'lost'",
+      "enum: `Refund.status` is limited to 'pending', 'succeeded', 'failed' in the vendor's spec; ours has no enum",
+      "format: `CreateRefundRequest.amount` is integer in our spec, number in the vendor's (both a TypeScript number)",
+      "format: `Payment.created_at` has format date-time in our spec, none in the vendor's",
+      "vendor-only-operation: GET /v1/payouts/{payout_id}/report (get-payout-csv-report) is in the vendor's spec only",
+      "vendor-only-operation: POST /v1/payments/{payment_id}/void (void-payment) is in the vendor's spec only",
+    ]);
+  });
+
+  it('the API is recognised from the server host although the title is "JustiFi API Documentation"', () => {
+    expect(reports.justifi!.api.name).toBe('justifi-v1');
+    expect(reports.justifi!.recognisedBy).toBe('its server api.justifi.ai');
+    expect(reports.justifi!.vendor).toMatchObject({ title: 'JustiFi API Documentation', openapi: '3.0.3' });
+    expect(reports.justifi!.vendor.documents).toBeGreaterThan(50);
+  });
+
+  it('a moved path is an ours-only operation (our inferred path contradicted) with its SDK method, and a vendor-only one, each hinting at the other', () => {
+    const gone = find(reports.justifi, 'ours-only-operation', 'getPayoutCsvReport');
+    expect(gone).toMatchObject({ touchesTypes: true, inferred: true, sdkMethods: ['justifi.payouts.csvReport'] });
+    expect(gone.hint).toBe("the vendor's spec has GET /v1/payouts/{payout_id}/report with the same parameters and fields: moved?");
+    const come = find(reports.justifi, 'vendor-only-operation', 'get-payout-csv-report');
+    expect(come).toMatchObject({ touchesTypes: false, sdkMethods: [] });
+    expect(come.hint).toBe('it has the parameters and fields of our getPayoutCsvReport (GET /v1/reports/payouts/{id}): moved?');
+  });
+
+  it('an added query parameter touches the SDK method of the operation, matched by method and path across other names', () => {
+    const added = find(reports.justifi, 'vendor-only-parameter', 'payment_intent_id');
+    expect(added).toMatchObject({ touchesTypes: true, inferred: false, vendor: 'string (uuid)', sdkMethods: ['justifi.payments.list'] });
+    expect(added.operations).toEqual([
+      { method: 'GET', path: '/payments', operationId: 'listPayments', vendorPath: '/v1/payments', vendorOperationId: 'list-payments', where: 'query parameter `payment_intent_id`', sdkMethods: ['justifi.payments.list'] },
+    ]);
+    expect(added.vendorAt).toBe(`openapi.yaml:${lineOf(files.justifi, /- name: payment_intent_id$/)}:11`);
+  });
+
+  it('a narrowed enum is one finding on the shared schema, naming every operation and SDK method that returns it, and contradicts our inference', () => {
+    const narrowed = find(reports.justifi, 'enum', 'DisputeStatus');
+    expect(narrowed).toMatchObject({ touchesTypes: true, inferred: true, ourPointer: '#/components/schemas/DisputeStatus', vendorAt: 'schemas/DisputeStatus.yaml:1:1' });
+    expect(narrowed.sdkMethods).toEqual(expect.arrayContaining(['justifi.disputes.get', 'justifi.disputes.list', 'justifi.disputes.update', 'justifi.payments.get']));
+    expect(narrowed.operations.map((o) => `${o.operationId}: ${o.where}`)).toEqual(expect.arrayContaining(['getDispute: response 200 field data.status', 'listDisputes: response 200 field data[].status']));
+  });
+
+  it('a renamed response field is reported on both sides with a rename hint, for every method returning a refund', () => {
+    const ours = find(reports.justifi, 'ours-only-response-field', 'Refund.payment_id');
+    const theirs = find(reports.justifi, 'vendor-only-response-field', 'Refund.payment');
+    expect(ours).toMatchObject({ touchesTypes: true, inferred: true, hint: "the vendor's spec has `payment` (string) in the same object: renamed?" });
+    expect(theirs).toMatchObject({ touchesTypes: true, inferred: false, hint: 'our spec has `payment_id` (string) in the same object: renamed?' });
+    for (const f of [ours, theirs]) expect(f.sdkMethods).toEqual(expect.arrayContaining(['justifi.refunds.get', 'justifi.refunds.list', 'justifi.payments.refund']));
+  });
+
+  it('a response status, a newly required field and an enum on an inferred free string each touch the SDK types', () => {
+    expect(find(reports.justifi, 'vendor-only-status', '429')).toMatchObject({ touchesTypes: true, vendor: '429', sdkMethods: ['justifi.payments.list'] });
+    expect(find(reports.justifi, 'required', 'CreatePaymentRequest.description')).toMatchObject({ touchesTypes: true, ours: 'optional', vendor: 'required', sdkMethods: ['justifi.payments.create'] });
+    expect(find(reports.justifi, 'enum', 'Refund.status')).toMatchObject({ touchesTypes: true, inferred: true, ours: 'no enum', vendor: "'pending', 'succeeded', 'failed'" });
+  });
+
+  it('a format and integer-vs-number are reported but do not touch the SDK types', () => {
+    expect(find(reports.justifi, 'format', 'CreateRefundRequest.amount')).toMatchObject({ touchesTypes: false, ours: 'integer', vendor: 'number', sdkMethods: ['justifi.payments.refund'] });
+    expect(find(reports.justifi, 'format', 'Payment.created_at')).toMatchObject({ touchesTypes: false, ours: 'date-time', vendor: 'none' });
+  });
+
+  it('every messy part of the vendor spec is a warning at its file, line and column', () => {
+    const entryLine = (...patterns: RegExp[]) => lineOf(files.justifi, ...patterns);
+    const schemaLine = (name: string, ...patterns: RegExp[]) => lineOf(path.join(path.dirname(files.justifi), 'schemas', `${name}.yaml`), ...patterns);
+    expect(reports.justifi!.warnings.map((w) => `${w.kind} ${w.at}`).sort()).toEqual(
+      [
+        `yaml-repaired openapi.yaml:${entryLine(/^ +format: uuid$/) + 1}:9`,
+        `unresolved-ref openapi.yaml:${entryLine(/\$ref: \.\/schemas\/PayoutEnvelope\.yaml$/)}:17`,
+        // The example's value starts on the line after `value:` (its first key).
+        `example-type openapi.yaml:${entryLine(/^ {2}examples:$/, /^ {4}Payment:$/, /^ {6}value:$/) + 1}:9`,
+        `unresolved-ref schemas/Dispute.yaml:${schemaLine('Dispute', /^ {2}payment_id:$/) + 1}:5`,
+        'schema-as-list schemas/RefundReason.yaml:1:1',
+        `properties-as-list schemas/PayoutBankAccount.yaml:${schemaLine('PayoutBankAccount', /^properties:$/) + 1}:3`,
+        `required-not-a-list schemas/AccessTokenResponse.yaml:${schemaLine('AccessTokenResponse', /^ {2}access_token:$/) + 1}:5`,
+        `example-type schemas/Payment.yaml:${schemaLine('Payment', /^ {2}account_id:$/, /^ {4}example: 2024$/)}:14`,
+      ].sort(),
+    );
+    const message = (kind: string, at: string) => reports.justifi!.warnings.find((w) => w.kind === kind && w.at.startsWith(at))?.message;
+    expect(message('yaml-repaired', 'openapi.yaml')).toContain('flow mapping `{ }` is less indented than the key it belongs to');
+    expect(message('unresolved-ref', 'openapi.yaml')).toMatch(/^`\$ref: \.\/schemas\/PayoutEnvelope\.yaml` does not resolve: no such file .*PayoutEnvelope\.yaml$/);
+    expect(message('unresolved-ref', 'schemas/Dispute.yaml')).toBe('`$ref: #/definitions/PaymentId` does not resolve: schemas/Dispute.yaml has nothing at #/definitions/PaymentId');
+    expect(message('example-type', 'openapi.yaml')).toBe("example contradicts its schema: data.id: 438 is a number, but the schema's type is string");
+    expect(message('example-type', 'schemas/Payment.yaml')).toBe("example contradicts its schema: 2024 is a number, but the schema's type is string");
+  });
+
+  it('nothing below a broken $ref, a list-written schema or per-property `required: true` becomes a finding', () => {
+    const all = reports.justifi!.findings.flatMap((f) => f.operations.map((o) => `${o.operationId} ${o.where ?? ''} ${f.message}`));
+    expect(all.filter((s) => /^getPayout response 200|Dispute\.payment_id|RefundReason|PayoutBankAccount|access_token|Refund\.reason/.test(s))).toEqual([]);
+    // The repaired flow mapping was read in full: its `format` is in the finding.
+    expect(find(reports.justifi, 'vendor-only-parameter', 'payment_intent_id').vendor).toBe('string (uuid)');
+  });
+
+  it('the summary counts operations, differences by kind, and inferred items confirmed vs contradicted', () => {
+    const { summary, inferred } = reports.justifi!;
+    expect(summary).toMatchObject({
+      operations: { shared: 38, vendorOnly: 2, oursOnly: 1 },
+      differences: 12,
+      touchingTypes: 8,
+      byKind: { 'ours-only-operation': 1, 'vendor-only-parameter': 1, 'vendor-only-status': 1, 'vendor-only-response-field': 1, 'ours-only-response-field': 1, required: 1, enum: 2, format: 2, 'vendor-only-operation': 2 },
+      warnings: 8,
+    });
+    expect(inferred.filter((i) => i.verdict === 'contradicted').map((i) => `${i.name}: ${i.by.join(', ')}`)).toEqual([
+      'DisputeStatus: enum',
+      'Payment.created_at: format',
+      'Refund.payment_id: ours-only-response-field',
+      'Refund.status: enum',
+      'GET /reports/payouts/{id} (path): ours-only-operation',
+    ]);
+    expect(summary.inferred.contradicted).toBe(5);
+    // Every inferred item reached in the shared operations and not contradicted is confirmed; the moved operation's are not reached.
+    expect(summary.inferred.confirmed).toBe(inferred.length - 5);
+    expect(inferred.some((i) => i.pointer.startsWith('#/components/schemas/PayoutCsvReportResponse'))).toBe(false);
+    expect(summary.inferred.confirmed + summary.inferred.contradicted).toBeLessThan(reports.selfJustifi!.summary.inferred.confirmed);
+    expect(upstreamExitCode(reports.justifi!)).toBe(1);
+  });
+});
+
+describe("drift upstream: the Payments API's published v1.4.0 (one JSON file)", () => {
+  it('confirms the inferred paths it shares and contradicts the two it does not have, with their SDK methods', () => {
+    expect(lines(reports.payments)).toEqual([
+      "ours-only-operation: GET /ledger/balances (getBalances) is not in the vendor's spec; our spec marks its path x-inferred-path",
+      "ours-only-operation: GET /payouts/business (listBusinessPayouts) is not in the vendor's spec; our spec marks its path x-inferred-path",
+      "enum: `ProcessingPlan.interchange_cost` enum values only in ours: 'NET'",
+      "vendor-only-operation: GET /balances (get-balances) is in the vendor's spec only",
+    ]);
+    expect(find(reports.payments, 'ours-only-operation', 'getBalances')).toMatchObject({ inferred: true, sdkMethods: ['payments.balances.get'], hint: "the vendor's spec has GET /balances with the same parameters and fields: moved?" });
+    expect(find(reports.payments, 'ours-only-operation', 'listBusinessPayouts')).toMatchObject({ inferred: true, sdkMethods: ['payments.payouts.listForBusiness'] });
+    expect(find(reports.payments, 'ours-only-operation', 'listBusinessPayouts').hint).toBeUndefined();
+    expect(find(reports.payments, 'enum', 'interchange_cost')).toMatchObject({ inferred: true, sdkMethods: ['payments.accounts.processingPlan'], vendorAt: expect.stringMatching(/^payments-api-1\.4\.0\.json:\d+:\d+$/) });
+    const { summary } = reports.payments!;
+    expect(summary.operations).toEqual({ shared: 33, vendorOnly: 1, oursOnly: 2 });
+    expect(summary.inferred.contradicted).toBe(3);
+    // 33 shared operations, all with inferred paths: each path is a confirmed inference.
+    expect(reports.payments!.inferred.filter((i) => i.verdict === 'confirmed' && i.name.endsWith('(path)'))).toHaveLength(33);
+  });
+
+  it('an API key sent as a header parameter equals our apiKey security scheme, and webhooks are ignored, so neither is a finding or warning', () => {
+    expect(reports.payments!.findings.some((f) => /x-api-key|webhook/i.test(f.message))).toBe(false);
+    expect(reports.payments!.warnings).toEqual([]);
+    expect(reports.payments!.recognisedBy).toBe('its title "Payments API"');
+  });
+});
+
+describe('drift upstream: the exit-code rule (findings that touch the SDK types)', () => {
+  it('a spec differing only in a format, integer vs number, a base path and a new operation touches no SDK type (exit 0)', () => {
+    expect(lines(reports.neutral)).toEqual([
+      "format: `CreateRefundRequest.amount` is integer in our spec, number in the vendor's (both a TypeScript number)",
+      "format: `Payout.updated_at` has format date-time in our spec, none in the vendor's",
+      "base-path: the vendor's spec serves these operations under the base path /v1, ours under /",
+      "vendor-only-operation: POST /v1/payments/{payment_id}/void (void-payment) is in the vendor's spec only",
+    ]);
+    expect(find(reports.neutral, 'base-path', '/v1').operations).toEqual([
+      { method: 'POST', path: '/oauth/token', operationId: 'createAccessToken', vendorPath: '/oauth/token', vendorOperationId: 'create-access-token', where: 'served at /v1/oauth/token by the vendor, /oauth/token by us', sdkMethods: ['justifi (automatic, on first call)'] },
+    ]);
+    expect(reports.neutral!.findings.every((f) => !f.touchesTypes)).toBe(true);
+    expect(reports.neutral!.verdict).toBe('differs, no SDK type affected');
+    expect(upstreamExitCode(reports.neutral!)).toBe(0);
+  });
+
+  it('our own bundle compared with itself has no findings and no warnings', () => {
+    expect(reports.selfJustifi!.findings).toEqual([]);
+    expect(reports.selfJustifi!.warnings).toEqual([]);
+    expect(reports.selfJustifi!.verdict).toBe('same');
+    expect(reports.selfJustifi!.summary.inferred.contradicted).toBe(0);
+  });
+});
