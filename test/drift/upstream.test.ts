@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareUpstream } from '../../scripts/drift/upstream-command.js';
-import type { UpstreamFinding } from '../../scripts/drift/upstream-findings.js';
+import { renderUpstreamText } from '../../scripts/drift/render-upstream.js';
+import { findingKinds, touchesSdkTypes, type UpstreamFinding } from '../../scripts/drift/upstream-findings.js';
 import { upstreamExitCode, type UpstreamReport } from '../../scripts/drift/upstream-report.js';
 import { fromRoot } from '../../scripts/lib/apis.js';
 import { justifiTypeNeutralSpec, justifiVendorSpec, paymentsVendorSpec } from './upstream-scenarios.js';
@@ -204,6 +205,18 @@ describe('drift upstream: the exit-code rule (findings that touch the SDK types)
     expect(reports.neutral!.findings.every((f) => !f.touchesTypes)).toBe(true);
     expect(reports.neutral!.verdict).toBe('differs, no SDK type affected');
     expect(upstreamExitCode(reports.neutral!)).toBe(0);
+    const text = renderUpstreamText(reports.neutral!);
+    expect(text).toMatch(/^• format: `Payout\.updated_at` has format date-time in our spec, none in the vendor's$/m);
+    expect(text).not.toMatch(/^✖/m);
+    expect(text).toMatch(/Differences found, none touching the SDK's types \(exit 0\)\.$/);
+  });
+
+  it('every finding kind touches the SDK types except format, base-path and vendor-only-operation', () => {
+    expect(findingKinds.filter((k) => !touchesSdkTypes(k))).toEqual(['format', 'base-path', 'vendor-only-operation']);
+    const seen = [reports.justifi, reports.payments, reports.neutral].flatMap((r) => r!.findings);
+    for (const f of seen) expect(f.touchesTypes, f.kind).toBe(touchesSdkTypes(f.kind));
+    // Each report's exit code is 1 exactly when one of its findings touches the types.
+    for (const r of [reports.justifi, reports.payments, reports.neutral, reports.selfJustifi]) expect(upstreamExitCode(r!)).toBe(r!.findings.some((f) => f.touchesTypes) ? 1 : 0);
   });
 
   it('our own bundle compared with itself has no findings and no warnings', () => {

@@ -1,0 +1,110 @@
+/**
+ * `npm run drift -- upstream` as CI runs it, a real CLI process each time: a vendor spec fetched
+ * from an `https://` URL (a local TLS server; the CLI trusts its test certificate through
+ * NODE_EXTRA_CA_CERTS) with its `$ref`d files (exit 1: differences touch the SDK's types), the
+ * markdown report, our own bundle against itself (exit 0), and exit 2 for a spec that cannot be
+ * read. Runs are few and concurrent (each is a full CLI start); the report contents are checked in
+ * upstream.test.ts, other refusals in-process below.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareUpstream } from '../../scripts/drift/upstream-command.js';
+import type { UpstreamReport } from '../../scripts/drift/upstream-report.js';
+import { type HttpsServer, serveDirectory, testCertificate } from './https-server.js';
+import { type DriftRun, runDrift } from './run-drift.js';
+import { justifiVendorSpec, paymentsVendorSpec } from './upstream-scenarios.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'payments-sdk-upstream-cli-'));
+const trust = { NODE_EXTRA_CA_CERTS: testCertificate };
+let server: HttpsServer;
+const runs: Record<string, Promise<DriftRun>> = {};
+
+beforeAll(async () => {
+  justifiVendorSpec(path.join(dir, 'justifi'));
+  // The Payments spec again, with `$ref`s a spec fetched from the web must not follow.
+  const payments = JSON.parse(readFileSync(paymentsVendorSpec(dir), 'utf8'));
+  payments.components.schemas.Balance.properties.local = { $ref: 'file:///etc/hostname' };
+  payments.components.schemas.Balance.properties.plain = { $ref: 'http://127.0.0.1:9/plain.yaml' };
+  writeFileSync(path.join(dir, 'payments-refs.json'), JSON.stringify(payments));
+  writeFileSync(path.join(dir, 'petstore.yaml'), 'openapi: 3.0.0\ninfo: {title: Swagger Petstore, version: "1"}\npaths:\n  /pets: {get: {responses: {"200": {description: ok}}}}\n');
+  server = await serveDirectory(dir);
+
+  runs.https = runDrift(['upstream', `${server.url}/justifi/openapi.yaml`, '--format', 'json'], trust);
+  runs.markdown = runDrift(['upstream', `${server.url}/payments-refs.json`, '--format', 'markdown'], trust);
+  runs.self = runDrift(['upstream', 'generated/payments-v1.3.yaml']);
+  runs.missing = runDrift(['upstream', 'no/such/spec.yaml']);
+  runs.notFound = runDrift(['upstream', `${server.url}/gone.yaml`], trust);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.allSettled(Object.values(runs));
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.concurrent('drift upstream (CLI)', () => {
+  it('fetches a multi-file vendor spec from an https:// URL with its $ref-ed files, and exits 1 when differences touch the SDK types', async () => {
+    const run = await runs.https!;
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as UpstreamReport;
+    expect(report.api.name).toBe('justifi-v1');
+    expect(report.verdict).toBe('touches SDK types');
+    expect(report.vendor.documents).toBeGreaterThan(50);
+    expect(server.requests).toEqual(expect.arrayContaining(['/justifi/openapi.yaml', '/justifi/schemas/Refund.yaml', '/justifi/schemas/PayoutEnvelope.yaml']));
+    expect(report.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['ours-only-operation', 'vendor-only-parameter', 'enum', 'ours-only-response-field', 'vendor-only-response-field']));
+    expect(report.findings).toHaveLength(12);
+    const missing = report.warnings.find((w) => w.kind === 'unresolved-ref' && w.message.includes('PayoutEnvelope'));
+    expect(missing?.message).toBe(`\`$ref: ./schemas/PayoutEnvelope.yaml\` does not resolve: GET ${server.url}/justifi/schemas/PayoutEnvelope.yaml answered 404 Not Found`);
+    expect(missing?.at).toMatch(new RegExp(`^${server.url}/justifi/openapi\\.yaml:\\d+:17$`));
+  });
+
+  it('a spec fetched over https may not make the tool read local files or plain-http URLs (a warning each), and the markdown report says what differs', async () => {
+    const run = await runs.markdown!;
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^### ❌ Upstream drift: Payments API v1\.3\.0: 4 differences, 3 touching the SDK's types$/m);
+    expect(run.stdout).toContain('| Kind | Difference | Operations | SDK methods | Inferred |\n| --- | --- | --- | --- | --- |');
+    expect(run.stdout).toMatch(/^\| 🔴 `enum` \| `ProcessingPlan\.interchange_cost` enum values only in ours: 'NET' .*\| `GET \/accounts\/\{id\}\/processing_plan` \| `payments\.accounts\.processingPlan` \| yes \|$/m);
+    expect(run.stdout).toMatch(/^\| ⚪ `vendor-only-operation` \| GET \/balances \(get-balances\) is in the vendor's spec only .*\| none \| no \|$/m);
+    expect(run.stdout).toContain('Operations: **33** shared, **1** vendor-only, **2** ours-only. Inferred items: **');
+    expect(run.stdout).toContain('**unresolved-ref**: `$ref: file:///etc/hostname` does not resolve: a spec fetched over https may only reference https documents');
+    expect(run.stdout).toContain('**unresolved-ref**: `$ref: http://127.0.0.1:9/plain.yaml` does not resolve: only files and https:// URLs are read (not http:)');
+    expect(run.stdout.trimEnd()).toMatch(/Differences touch the SDK's types \(exit 1\)\.$/);
+  });
+
+  it('our own bundle compared with itself reports no difference and exits 0', async () => {
+    const run = await runs.self!;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Upstream drift for Payments API v1.3.0 (payments-v1.3), recognised by its title "Payments API"');
+    expect(run.stdout).toMatch(/^Summary: operations 35 shared, 0 vendor-only, 0 ours-only; no differences \(none\); inferred items \d+ confirmed, 0 contradicted; 0 warnings about the vendor's spec\.$/m);
+    expect(run.stdout).toContain("The vendor's spec describes the same API as ours (exit 0).");
+  });
+
+  it('a spec that cannot be read is a usage or tool error (exit 2) that says why', async () => {
+    const [missing, notFound] = await Promise.all([runs.missing!, runs.notFound!]);
+    expect([missing.code, notFound.code]).toEqual([2, 2]);
+    expect(missing.stderr).toContain('drift: no/such/spec.yaml: no such file');
+    expect(notFound.stderr).toContain(`drift: cannot read ${server.url}/gone.yaml: GET ${server.url}/gone.yaml answered 404 Not Found`);
+  });
+});
+
+describe('drift upstream: inputs it refuses', () => {
+  it('plain http:// URLs, Swagger 2.0, a document without paths, an unknown --api and an API it cannot tell are usage errors', async () => {
+    await expect(compareUpstream({ vendor: 'http://127.0.0.1:9/openapi.yaml' })).rejects.toThrow('http://127.0.0.1:9/openapi.yaml: only https:// URLs and files are supported');
+    await expect(compareUpstream({ vendor: path.join(dir, 'petstore.yaml') })).rejects.toThrow('describes (title "Swagger Petstore", no known server or paths); pass --api justifi|payments');
+    writeFileSync(path.join(dir, 'swagger.json'), JSON.stringify({ swagger: '2.0', info: { title: 'JustiFi API' }, paths: {} }));
+    writeFileSync(path.join(dir, 'no-paths.yaml'), 'openapi: 3.1.0\ninfo: {title: JustiFi API}\n');
+    await expect(compareUpstream({ vendor: path.join(dir, 'swagger.json') })).rejects.toThrow(/is Swagger 2\.0; only OpenAPI 3\.0 and 3\.1 are compared/);
+    await expect(compareUpstream({ vendor: path.join(dir, 'no-paths.yaml') })).rejects.toThrow(/is not an OpenAPI document \(no `paths`\)/);
+    await expect(compareUpstream({ vendor: 'generated/justifi-v1.yaml', api: 'stripe' })).rejects.toThrow('--api must be justifi or payments (got "stripe")');
+  });
+
+  it('--api wins over what the spec looks like, with a warning when they disagree', async () => {
+    const report = await compareUpstream({ vendor: 'generated/payments-v1.3.yaml', api: 'justifi' });
+    expect(report.api.name).toBe('justifi-v1');
+    expect(report.recognisedBy).toBe('--api');
+    expect(report.warnings).toContainEqual(expect.objectContaining({ kind: 'api-mismatch', message: '--api justifi was given, but the spec looks like Payments API v1.3.0 (by its title "Payments API")' }));
+  }, 30_000);
+});
