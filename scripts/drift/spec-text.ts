@@ -4,8 +4,9 @@
  * `}` sits left of its key, a duplicated key. The `yaml` package rejects those, and after its
  * first error it drops the rest of the enclosing mapping, which would turn every later operation
  * into false drift. So this module repairs what it safely can (re-indenting the lines of a flow
- * collection, which changes no value), reads the rest as far as the parser gets, and reports each
- * problem as a warning with its line and column instead of failing.
+ * collection, which changes no value; as a last resort, skipping the one line an error is on),
+ * keeps a repair only when the parser then reports fewer errors, reads the rest as far as the
+ * parser gets, and reports each problem as a warning with its line and column instead of failing.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 
@@ -78,6 +79,27 @@ function reindentFlowLine(text: string, offset: number): string | undefined {
   return text.slice(0, start) + ' '.repeat(wanted) + text.slice(start + current);
 }
 
+/** Errors that lose content (a duplicate key loses nothing the warning does not say), in text order. */
+function structuralErrors(doc: Document): Document['errors'] {
+  return doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+function errorText(error: Document['errors'][number]): string {
+  return error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
+}
+
+/**
+ * The last resort for an error no other repair understands (a stray `}`, an unclosed `{`): the
+ * line it is on becomes a comment, keeping every other line where it was. Undefined for a blank line.
+ */
+function skipLine(text: string, offset: number): string | undefined {
+  const start = lineStart(text, offset);
+  const end = text.indexOf('\n', start);
+  const line = text.slice(start, end < 0 ? undefined : end);
+  if (!line.trim() || line.trimStart().startsWith('#')) return undefined;
+  return `${text.slice(0, start)}#${line}${end < 0 ? '' : text.slice(end)}`;
+}
+
 function isJsonText(text: string): boolean {
   return /^\s*[[{]/.test(text);
 }
@@ -101,21 +123,25 @@ export function parseSpecText(input: string): ParsedSpecText {
   const warnings: TextWarning[] = [];
   let current = text;
   let parsed = parseYaml(current);
+  // Each repair is kept only when the parser then reports fewer errors, so a wrong guess changes nothing.
   for (let repairs = 0; repairs < maxRepairs; repairs++) {
-    const bad = parsed.doc.errors.find((e) => e.code === 'BAD_INDENT' && /^Flow (map|sequence)/.test(e.message));
-    if (!bad) break;
-    const repaired = reindentFlowLine(current, bad.pos[0]);
+    const errors = structuralErrors(parsed.doc);
+    const first = errors[0];
+    if (!first) break;
+    const at = parsed.lines.linePos(first.pos[0]);
+    const badFlow = first.code === 'BAD_INDENT' && /^Flow (map|sequence)/.test(first.message);
+    const repaired = badFlow ? reindentFlowLine(current, first.pos[0]) : skipLine(current, first.pos[0]);
     if (repaired === undefined) break;
-    const at = parsed.lines.linePos(bad.pos[0]);
-    const what = bad.message.startsWith('Flow map') ? 'flow mapping `{ }`' : 'flow sequence `[ ]`';
-    warnings.push({
-      kind: 'yaml-repaired',
-      message: `${what} is less indented than the key it belongs to (strict YAML parsers reject it); read as if indented under its key`,
-      line: at.line,
-      column: at.col,
-    });
+    const next = parseYaml(repaired);
+    if (structuralErrors(next.doc).length >= errors.length) break;
+    const what = first.message.startsWith('Flow map') ? 'flow mapping `{ }`' : 'flow sequence `[ ]`';
+    warnings.push(
+      badFlow
+        ? { kind: 'yaml-repaired', message: `${what} is less indented than the key it belongs to (strict YAML parsers reject it); read as if indented under its key`, line: at.line, column: at.col }
+        : { kind: 'yaml-syntax', message: `YAML syntax error: ${errorText(first)}; this line is skipped, the rest is read`, line: at.line, column: at.col },
+    );
     current = repaired;
-    parsed = parseYaml(current);
+    parsed = next;
   }
 
   // After a syntax error the parser reports every following token too; the first says what is wrong.
@@ -127,8 +153,7 @@ export function parseSpecText(input: string): ParsedSpecText {
     } else if (error.code === 'UNEXPECTED_TOKEN' && cascade) {
       cascade.count++;
     } else {
-      const message = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
-      const warning: TextWarning = { kind: 'yaml-syntax', message: `YAML syntax error: ${message}; the text around it is read as far as the parser could`, line: at.line, column: at.col };
+      const warning: TextWarning = { kind: 'yaml-syntax', message: `YAML syntax error: ${errorText(error)}; the text around it is read as far as the parser could`, line: at.line, column: at.col };
       warnings.push(warning);
       if (cascade && cascade.count > 0) cascade.warning.message += ` (${cascade.count} more syntax errors follow from it)`;
       cascade = { warning, count: 0 };
