@@ -16,8 +16,20 @@ function shortList(items: string[], quote = (s: string) => s): string {
 
 function operationLabel(op: FindingOperation): string {
   const id = op.operationId ?? op.vendorOperationId;
-  const where = op.path ?? op.vendorPath;
-  return `${id ? `${id} ` : ''}(${op.method} ${where}${op.where ? `: ${op.where}` : ''})`;
+  return `${id ? `${id} ` : ''}(${op.method} ${op.path ?? op.vendorPath})`;
+}
+
+/** Each operation once (a schema can be reached at several places in one operation). */
+function operationsLine(f: UpstreamFinding): string {
+  return shortList([...new Set(f.operations.map(operationLabel))]);
+}
+
+/** The first place in an operation, and how many more there are. */
+function placesLine(f: UpstreamFinding): string | undefined {
+  const places = f.operations.filter((o) => o.where);
+  if (places.length === 0) return undefined;
+  const first = `${places[0]!.where} (${places[0]!.operationId ?? places[0]!.vendorOperationId})`;
+  return places.length > 1 ? `${first} and ${places.length - 1} more` : first;
 }
 
 function specLine(spec: UpstreamReport['ours'] | UpstreamReport['vendor']): string {
@@ -66,7 +78,9 @@ export function renderUpstreamText(report: UpstreamReport): string {
     const pad = '    ';
     if (f.ours !== undefined || f.vendor !== undefined) lines.push(`${pad}ours: ${f.ours ?? '-'}; vendor: ${f.vendor ?? '-'}`);
     if (f.hint) lines.push(`${pad}hint: ${f.hint}`);
-    lines.push(`${pad}operations: ${shortList(f.operations.map(operationLabel))}`);
+    lines.push(`${pad}operations: ${operationsLine(f)}`);
+    const places = placesLine(f);
+    if (places) lines.push(`${pad}at: ${places}`);
     lines.push(`${pad}SDK methods: ${shortList(f.sdkMethods)}`);
     const where = [f.inferred ? 'our side is x-inferred' : undefined, f.ourPointer ? `ours ${f.ourPointer}` : undefined, f.vendorAt ? `vendor ${f.vendorAt}` : undefined];
     if (where.some(Boolean)) lines.push(`${pad}${where.filter(Boolean).join('; ')}`);
@@ -94,7 +108,7 @@ function cell(text: string): string {
 function findingRow(f: UpstreamFinding): string {
   const icon = f.touchesTypes ? '🔴' : '⚪';
   const what = [f.message, f.ours !== undefined || f.vendor !== undefined ? `(ours: ${f.ours ?? '-'}; vendor: ${f.vendor ?? '-'})` : '', f.hint ? `Hint: ${f.hint}` : ''].filter(Boolean).join(' ');
-  const ops = shortList(f.operations.map((o) => `\`${o.method} ${o.path ?? o.vendorPath}\``));
+  const ops = shortList([...new Set(f.operations.map((o) => `\`${o.method} ${o.path ?? o.vendorPath}\``))]);
   const methods = shortList(f.sdkMethods, (m) => `\`${m}\``);
   return `| ${icon} \`${f.kind}\` | ${cell(what)} | ${cell(ops)} | ${cell(methods)} | ${f.inferred ? 'yes' : 'no'} |`;
 }

@@ -80,7 +80,7 @@ async function readUrl(url: string): Promise<string> {
 
 function readFile(url: string): string {
   const file = fileURLToPath(url);
-  if (!existsSync(file)) throw new Error(`no such file ${file}`);
+  if (!existsSync(file)) throw new Error('no such file');
   if (statSync(file).size > maxBytes) throw new Error(`${file} is larger than ${maxBytes / 1024 / 1024} MB`);
   return readFileSync(file, 'utf8');
 }
