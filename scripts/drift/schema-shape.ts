@@ -191,6 +191,10 @@ export class ShapeReader {
 
     this.readProperties(node, schema, own);
     if (Array.isArray(schema.required)) for (const r of schema.required) if (typeof r === 'string') own.required.add(r);
+    if (typeof schema.required === 'string') {
+      if (warn) this.resolver.warn('required-not-a-list', `\`required: ${schema.required}\` is not a list; read as [${schema.required}]`, this.resolver.child(node, 'required'));
+      own.required.add(schema.required);
+    }
     if (schema.items !== undefined) own.items.push(this.resolver.child(node, 'items'));
     if (Array.isArray(schema.prefixItems)) own.items.push(...schema.prefixItems.map((_, i) => this.resolver.child(this.resolver.child(node, 'prefixItems'), i)));
 

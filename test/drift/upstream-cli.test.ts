@@ -23,8 +23,10 @@ const runs: Record<string, Promise<DriftRun>> = {};
 
 beforeAll(async () => {
   justifiVendorSpec(path.join(dir, 'justifi'));
-  // The Payments spec again, with `$ref`s a spec fetched from the web must not follow.
+  // The Payments spec again, with `$ref`s a spec fetched from the web must not follow, and neither servers nor an `openapi` field.
   const payments = JSON.parse(readFileSync(paymentsVendorSpec(dir), 'utf8'));
+  delete payments.servers;
+  delete payments.openapi;
   payments.components.schemas.Balance.properties.local = { $ref: 'file:///etc/hostname' };
   payments.components.schemas.Balance.properties.plain = { $ref: 'http://127.0.0.1:9/plain.yaml' };
   writeFileSync(path.join(dir, 'payments-refs.json'), JSON.stringify(payments));
@@ -61,7 +63,7 @@ describe.concurrent('drift upstream (CLI)', () => {
     expect(missing?.at).toMatch(new RegExp(`^${server.url}/justifi/openapi\\.yaml:\\d+:17$`));
   });
 
-  it('a spec fetched over https may not make the tool read local files or plain-http URLs (a warning each), and the markdown report says what differs', async () => {
+  it('a spec fetched over https may not make the tool read local files or plain-http URLs (a warning each, like a missing version or servers), and the markdown report says what differs', async () => {
     const run = await runs.markdown!;
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^### ❌ Upstream drift: Payments API v1\.3\.0: 4 differences, 3 touching the SDK's types$/m);
@@ -71,6 +73,8 @@ describe.concurrent('drift upstream (CLI)', () => {
     expect(run.stdout).toContain('Operations: **33** shared, **1** vendor-only, **2** ours-only. Inferred items: **');
     expect(run.stdout).toContain('**unresolved-ref**: `$ref: file:///etc/hostname` does not resolve: a spec fetched over https may only reference https documents');
     expect(run.stdout).toContain('**unresolved-ref**: `$ref: http://127.0.0.1:9/plain.yaml` does not resolve: only files and https:// URLs are read (not http:)');
+    expect(run.stdout).toContain('**not-openapi-3**: no `openapi` version field; read as OpenAPI 3');
+    expect(run.stdout).toContain('**no-servers**: the spec declares no servers; paths are compared without a base path');
     expect(run.stdout.trimEnd()).toMatch(/Differences touch the SDK's types \(exit 1\)\.$/);
   });
 

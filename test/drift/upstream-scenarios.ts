@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { badIndentFlowMapping, bundleCopy, op, vendorize, writeMultiFile } from './vendor-specs.js';
+import { badIndentFlowMapping, bundleCopy, op, pathItemToFile, vendorize, writeMultiFile } from './vendor-specs.js';
 
 /**
  * JustiFi's published spec as a vendor would ship it (3.0.3, "JustiFi API Documentation",
@@ -49,6 +49,10 @@ export function justifiVendorSpec(dir: string): string {
   op(spec, '/v1/payouts/{payout_id}', 'get').responses['200'].content['application/json'].schema = { $ref: './schemas/PayoutEnvelope.yaml' };
   // A numeric example for a string field, in a response example.
   spec.components.examples.Payment.value.data.id = 438;
+  // A parameter whose $ref does not resolve: ours (`limit`) may be it, so none of ours is reported missing there.
+  op(spec, '/v1/refunds', 'get').parameters = op(spec, '/v1/refunds', 'get').parameters.map((p: { $ref?: string }) => (p.$ref === '#/components/parameters/Limit' ? { $ref: '#/components/parameters/PageSize' } : p));
+  // A path item in a file of its own, referring back into the entry.
+  pathItemToFile(dir, spec, '/v1/refunds/{refund_id}', 'refund');
 
   const entry = writeMultiFile(dir, spec, (name, schema) => {
     // Broken $ref inside a schema file (a pointer into a file that has no such place).
@@ -59,6 +63,8 @@ export function justifiVendorSpec(dir: string): string {
     if (name === 'PayoutBankAccount') {
       schema.properties = Object.entries(schema.properties).map(([k, v]) => ({ [k]: v }));
     }
+    // `required` written as a single name instead of a list.
+    if (name === 'Refund') schema.required = schema.required[0];
     if (name === 'AccessTokenResponse') {
       for (const field of schema.required) schema.properties[field].required = true;
       delete schema.required;
@@ -95,6 +101,8 @@ export function paymentsVendorSpec(dir: string): string {
       (operation.parameters ??= []).push({ name: 'X-API-Key', in: 'header', required: true, schema: { type: 'string' } });
     }
   }
+  // Two templates that differ only in a parameter name: the second is the same operation, dropped with a warning.
+  spec.paths['/disputes/{dispute}'] = structuredClone(spec.paths['/disputes/{dispute_id}']);
   // Webhooks are not requests the SDK makes: they must be ignored.
   spec.webhooks = { 'payment_intent.succeeded': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '200': { description: 'ok' } } } } };
   const file = path.join(dir, 'payments-api-1.4.0.json');

@@ -116,26 +116,34 @@ describe("drift upstream: JustiFi's published spec (3.0, multi-file, other opera
       [
         `yaml-repaired openapi.yaml:${entryLine(/^ +format: uuid$/) + 1}:9`,
         `unresolved-ref openapi.yaml:${entryLine(/\$ref: \.\/schemas\/PayoutEnvelope\.yaml$/)}:17`,
+        `unresolved-ref openapi.yaml:${entryLine(/- \$ref: "#\/components\/parameters\/PageSize"$/)}:11`,
         // The example's value starts on the line after `value:` (its first key).
         `example-type openapi.yaml:${entryLine(/^ {2}examples:$/, /^ {4}Payment:$/, /^ {6}value:$/) + 1}:9`,
         `unresolved-ref schemas/Dispute.yaml:${schemaLine('Dispute', /^ {2}payment_id:$/) + 1}:5`,
         'schema-as-list schemas/RefundReason.yaml:1:1',
         `properties-as-list schemas/PayoutBankAccount.yaml:${schemaLine('PayoutBankAccount', /^properties:$/) + 1}:3`,
         `required-not-a-list schemas/AccessTokenResponse.yaml:${schemaLine('AccessTokenResponse', /^ {2}access_token:$/) + 1}:5`,
+        `required-not-a-list schemas/Refund.yaml:${schemaLine('Refund', /^required: id$/)}:11`,
         `example-type schemas/Payment.yaml:${schemaLine('Payment', /^ {2}account_id:$/, /^ {4}example: 2024$/)}:14`,
       ].sort(),
     );
-    const message = (kind: string, at: string) => reports.justifi!.warnings.find((w) => w.kind === kind && w.at.startsWith(at))?.message;
+    const message = (kind: string, at: string, text = '') => reports.justifi!.warnings.find((w) => w.kind === kind && w.at.startsWith(at) && w.message.includes(text))?.message;
     expect(message('yaml-repaired', 'openapi.yaml')).toContain('flow mapping `{ }` is less indented than the key it belongs to');
-    expect(message('unresolved-ref', 'openapi.yaml')).toBe('`$ref: ./schemas/PayoutEnvelope.yaml` does not resolve: no such file');
+    expect(message('unresolved-ref', 'openapi.yaml', 'PayoutEnvelope')).toBe('`$ref: ./schemas/PayoutEnvelope.yaml` does not resolve: no such file');
+    expect(message('unresolved-ref', 'openapi.yaml', 'PageSize')).toBe('`$ref: #/components/parameters/PageSize` does not resolve: openapi.yaml has nothing at #/components/parameters/PageSize');
     expect(message('unresolved-ref', 'schemas/Dispute.yaml')).toBe('`$ref: #/definitions/PaymentId` does not resolve: schemas/Dispute.yaml has nothing at #/definitions/PaymentId');
     expect(message('example-type', 'openapi.yaml')).toBe("example contradicts its schema: data.id: 438 is a number, but the schema's type is string");
     expect(message('example-type', 'schemas/Payment.yaml')).toBe("example contradicts its schema: 2024 is a number, but the schema's type is string");
   });
 
-  it('nothing below a broken $ref, a list-written schema or per-property `required: true` becomes a finding', () => {
+  it('nothing below a broken $ref, a list-written schema, a `required` that is not a list or per-property `required: true` becomes a finding', () => {
     const all = reports.justifi!.findings.flatMap((f) => f.operations.map((o) => `${o.operationId} ${o.where ?? ''} ${f.message}`));
     expect(all.filter((s) => /^getPayout response 200|Dispute\.payment_id|RefundReason|PayoutBankAccount|access_token|Refund\.reason/.test(s))).toEqual([]);
+    // The vendor's listRefunds has a parameter whose $ref does not resolve: our `limit` is not reported missing.
+    expect(all.filter((s) => s.startsWith('listRefunds query parameter'))).toEqual([]);
+    // A path item in a file of its own is compared like any other, its $refs resolved back into the entry.
+    const renamed = find(reports.justifi, 'ours-only-response-field', 'Refund.payment_id');
+    expect(renamed.operations.find((o) => o.operationId === 'getRefund')).toMatchObject({ vendorPath: '/v1/refunds/{refund_id}', vendorOperationId: 'get-refund', where: 'response 200 field data.payment_id' });
     // The repaired flow mapping was read in full: its `format` is in the finding.
     expect(find(reports.justifi, 'vendor-only-parameter', 'payment_intent_id').vendor).toBe('string (uuid)');
   });
@@ -147,7 +155,7 @@ describe("drift upstream: JustiFi's published spec (3.0, multi-file, other opera
       differences: 12,
       touchingTypes: 8,
       byKind: { 'ours-only-operation': 1, 'vendor-only-parameter': 1, 'vendor-only-status': 1, 'vendor-only-response-field': 1, 'ours-only-response-field': 1, required: 1, enum: 2, format: 2, 'vendor-only-operation': 2 },
-      warnings: 8,
+      warnings: 10,
     });
     expect(inferred.filter((i) => i.verdict === 'contradicted').map((i) => `${i.name}: ${i.by.join(', ')}`)).toEqual([
       'DisputeStatus: enum',
@@ -186,7 +194,15 @@ describe("drift upstream: the Payments API's published v1.4.0 (one JSON file)", 
 
   it('an API key sent as a header parameter equals our apiKey security scheme, and webhooks are ignored, so neither is a finding or warning', () => {
     expect(reports.payments!.findings.some((f) => /x-api-key|webhook/i.test(f.message))).toBe(false);
-    expect(reports.payments!.warnings).toEqual([]);
+    // The one warning: a path that differs from another only in its parameter name.
+    expect(reports.payments!.warnings).toEqual([
+      {
+        kind: 'duplicate-operation',
+        message: 'GET /disputes/{dispute} is the same operation as GET /disputes/{dispute_id} once parameter names are ignored; only the first is compared',
+        at: expect.stringMatching(/^payments-api-1\.4\.0\.json:\d+:\d+$/),
+        pointer: '#/paths/~1disputes~1{dispute}/get',
+      },
+    ]);
     expect(reports.payments!.recognisedBy).toBe('its title "Payments API"');
   });
 });

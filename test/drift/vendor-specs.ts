@@ -135,6 +135,23 @@ export function writeMultiFile(dir: string, spec: Json, edit: (name: string, sch
 }
 
 /**
+ * Moves one path item into `paths/<name>.yaml`, its `#/...` references rewritten to point back
+ * into the entry (`../openapi.yaml#/...`), the entry referencing the file. Call before writeMultiFile.
+ */
+export function pathItemToFile(dir: string, spec: Json, template: string, name: string): void {
+  const backToEntry = (node: Json): Json => {
+    if (Array.isArray(node)) return node.map(backToEntry);
+    if (!node || typeof node !== 'object') return node;
+    const out: Json = {};
+    for (const [k, v] of Object.entries(node)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `../openapi.yaml${v}` : backToEntry(v);
+    return out;
+  };
+  mkdirSync(path.join(dir, 'paths'), { recursive: true });
+  writeFileSync(path.join(dir, 'paths', `${name}.yaml`), stringify(backToEntry(spec.paths[template]), { lineWidth: 0 }));
+  spec.paths[template] = { $ref: `./paths/${name}.yaml` };
+}
+
+/**
  * Replaces the line `<indent>key: __FLOW__` of a YAML file with a multi-line flow mapping whose
  * closing brace sits left of the key (strict parsers reject it; a forgiving reader does not).
  */
