@@ -86,9 +86,10 @@ beforeAll(() => {
   });
   // A vendor's copy: its own title and operationIds, another path-parameter name, a renamed field, one operation of its own.
   specCopy('generated/justifi-v1.yaml', 'justifi-vendor-ids', (s) => {
-    s.info.title = 'JustiFi API Documentation';
+    (s.info as { title: string }).title = 'JustiFi API Documentation';
     for (const item of Object.values(s.paths)) for (const op of Object.values(item)) if (op && typeof op === 'object' && 'operationId' in op) op.operationId = `vendor_${String(op.operationId)}`;
-    s.paths['/refunds/{refund_id}'] = { ...s.paths['/refunds/{id}']!, parameters: [{ name: 'refund_id', in: 'path', required: true, schema: { type: 'string' } }] } as Record<string, JsonObject>;
+    const parameters = [{ name: 'refund_id', in: 'path', required: true, schema: { type: 'string' } }];
+    s.paths['/refunds/{refund_id}'] = { ...s.paths['/refunds/{id}']!, parameters } as unknown as Record<string, JsonObject>;
     delete s.paths['/refunds/{id}'];
     const refund = s.components.schemas.Refund!;
     refund.properties.payment = refund.properties.payment_id;
