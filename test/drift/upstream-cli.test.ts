@@ -1,9 +1,9 @@
 /**
- * `npm run drift -- upstream` as CI runs it, a real CLI process each time: a vendor spec fetched
- * from an `https://` URL (a local TLS server; the CLI trusts its test certificate through
- * NODE_EXTRA_CA_CERTS) with its `$ref`d files (exit 1: differences touch the SDK's types), the
- * markdown report, our own bundle against itself (exit 0), and exit 2 for a spec that cannot be
- * read. Runs are few and concurrent (each is a full CLI start); the report contents are checked in
+ * `npm run drift -- upstream` as CI runs it, a real CLI process each time: a multi-file vendor spec
+ * fetched from an `https://` URL (a local TLS server; the CLI trusts its test certificate through
+ * NODE_EXTRA_CA_CERTS) with its `$ref`d file (exit 1: differences touch the SDK's types, markdown),
+ * our own bundle against itself (exit 0, JSON), and exit 2 for a spec that cannot be read. Runs are
+ * few and concurrent (each is a full CLI start); the findings themselves are checked in
  * upstream.test.ts, other refusals in-process below.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { compareUpstream } from '../../scripts/drift/upstream-command.js';
 import type { UpstreamReport } from '../../scripts/drift/upstream-report.js';
 import { type HttpsServer, serveDirectory, testCertificate } from './https-server.js';
 import { type DriftRun, runDrift } from './run-drift.js';
-import { justifiVendorSpec, paymentsVendorSpec } from './upstream-scenarios.js';
+import { paymentsVendorSpec } from './upstream-scenarios.js';
+import { withSchemasFile } from './vendor-specs.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'payments-sdk-upstream-cli-'));
 const trust = { NODE_EXTRA_CA_CERTS: testCertificate };
@@ -22,20 +23,19 @@ let server: HttpsServer;
 const runs: Record<string, Promise<DriftRun>> = {};
 
 beforeAll(async () => {
-  justifiVendorSpec(path.join(dir, 'justifi'));
-  // The Payments spec again, with `$ref`s a spec fetched from the web must not follow, and neither servers nor an `openapi` field.
-  const payments = JSON.parse(readFileSync(paymentsVendorSpec(dir), 'utf8'));
-  delete payments.servers;
-  delete payments.openapi;
-  payments.components.schemas.Balance.properties.local = { $ref: 'file:///etc/hostname' };
-  payments.components.schemas.Balance.properties.plain = { $ref: 'http://127.0.0.1:9/plain.yaml' };
-  writeFileSync(path.join(dir, 'payments-refs.json'), JSON.stringify(payments));
+  // The Payments vendor spec in two files, with `$ref`s a spec fetched from the web must not follow, and neither servers nor an `openapi` field.
+  const { entry, schemas } = withSchemasFile(JSON.parse(readFileSync(paymentsVendorSpec(dir), 'utf8')), 'schemas.json');
+  schemas.Balance.properties.local = { $ref: 'file:///etc/hostname' };
+  schemas.Balance.properties.plain = { $ref: 'http://127.0.0.1:9/plain.yaml' };
+  delete entry.servers;
+  delete entry.openapi;
+  writeFileSync(path.join(dir, 'payments.json'), JSON.stringify(entry));
+  writeFileSync(path.join(dir, 'schemas.json'), JSON.stringify(schemas));
   writeFileSync(path.join(dir, 'petstore.yaml'), 'openapi: 3.0.0\ninfo: {title: Swagger Petstore, version: "1"}\npaths:\n  /pets: {get: {responses: {"200": {description: ok}}}}\n');
   server = await serveDirectory(dir);
 
-  runs.https = runDrift(['upstream', `${server.url}/justifi/openapi.yaml`, '--format', 'json'], trust);
-  runs.markdown = runDrift(['upstream', `${server.url}/payments-refs.json`, '--format', 'markdown'], trust);
-  runs.self = runDrift(['upstream', 'generated/payments-v1.3.yaml']);
+  runs.https = runDrift(['upstream', `${server.url}/payments.json`, '--format', 'markdown'], trust);
+  runs.self = runDrift(['upstream', 'generated/payments-v1.3.yaml', '--format', 'json']);
   runs.missing = runDrift(['upstream', 'no/such/spec.yaml']);
   runs.notFound = runDrift(['upstream', `${server.url}/gone.yaml`], trust);
 }, 60_000);
@@ -47,43 +47,35 @@ afterAll(async () => {
 });
 
 describe.concurrent('drift upstream (CLI)', () => {
-  it('fetches a multi-file vendor spec from an https:// URL with its $ref-ed files, and exits 1 when differences touch the SDK types', async () => {
+  it('fetches a multi-file vendor spec from an https:// URL with its $ref-ed file, exits 1 when differences touch the SDK types, and reports in markdown', async () => {
     const run = await runs.https!;
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as UpstreamReport;
-    expect(report.api.name).toBe('justifi-v1');
-    expect(report.verdict).toBe('touches SDK types');
-    expect(report.vendor.documents).toBeGreaterThan(50);
-    expect(server.requests).toEqual(expect.arrayContaining(['/justifi/openapi.yaml', '/justifi/schemas/Refund.yaml', '/justifi/schemas/PayoutEnvelope.yaml']));
-    expect(report.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['ours-only-operation', 'vendor-only-parameter', 'enum', 'ours-only-response-field', 'vendor-only-response-field']));
-    expect(report.findings).toHaveLength(12);
-    const missing = report.warnings.find((w) => w.kind === 'unresolved-ref' && w.message.includes('PayoutEnvelope'));
-    expect(missing?.message).toBe(`\`$ref: ./schemas/PayoutEnvelope.yaml\` does not resolve: GET ${server.url}/justifi/schemas/PayoutEnvelope.yaml answered 404 Not Found`);
-    expect(missing?.at).toMatch(new RegExp(`^${server.url}/justifi/openapi\\.yaml:\\d+:17$`));
-  });
-
-  it('a spec fetched over https may not make the tool read local files or plain-http URLs (a warning each, like a missing version or servers), and the markdown report says what differs', async () => {
-    const run = await runs.markdown!;
-    expect(run.code).toBe(1);
+    expect(server.requests).toEqual(expect.arrayContaining(['/payments.json', '/schemas.json']));
     expect(run.stdout).toMatch(/^### ❌ Upstream drift: Payments API v1\.3\.0: 4 differences, 3 touching the SDK's types$/m);
+    expect(run.stdout).toContain(`Vendor: \`${server.url}/payments.json (Payments API 1.4.0, 2 documents)\` (recognised by its title "Payments API")`);
     expect(run.stdout).toContain('| Kind | Difference | Operations | SDK methods | Inferred |\n| --- | --- | --- | --- | --- |');
     expect(run.stdout).toMatch(/^\| 🔴 `enum` \| `ProcessingPlan\.interchange_cost` enum values only in ours: 'NET' .*\| `GET \/accounts\/\{id\}\/processing_plan` \| `payments\.accounts\.processingPlan` \| yes \|$/m);
     expect(run.stdout).toMatch(/^\| ⚪ `vendor-only-operation` \| GET \/balances \(get-balances\) is in the vendor's spec only .*\| none \| no \|$/m);
     expect(run.stdout).toContain('Operations: **33** shared, **1** vendor-only, **2** ours-only. Inferred items: **');
-    expect(run.stdout).toContain('**unresolved-ref**: `$ref: file:///etc/hostname` does not resolve: a spec fetched over https may only reference https documents');
+    expect(run.stdout.trimEnd()).toMatch(/Differences touch the SDK's types \(exit 1\)\.$/);
+  });
+
+  it('a spec fetched over https may not make the tool read local files or plain-http URLs: a warning each, like a missing version or servers', async () => {
+    const run = await runs.https!;
+    expect(run.stdout).toMatch(new RegExp(`^- \`${server.url.replace(/[.]/g, '\\.')}/schemas\\.json:1:\\d+\` \\*\\*unresolved-ref\\*\\*: \`\\$ref: file:///etc/hostname\` does not resolve: a spec fetched over https may only reference https documents$`, 'm'));
     expect(run.stdout).toContain('**unresolved-ref**: `$ref: http://127.0.0.1:9/plain.yaml` does not resolve: only files and https:// URLs are read (not http:)');
     expect(run.stdout).toContain('**not-openapi-3**: no `openapi` version field; read as OpenAPI 3');
     expect(run.stdout).toContain('**no-servers**: the spec declares no servers; paths are compared without a base path');
-    expect(run.stdout.trimEnd()).toMatch(/Differences touch the SDK's types \(exit 1\)\.$/);
   });
 
   it('our own bundle compared with itself reports no difference and exits 0', async () => {
     const run = await runs.self!;
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Upstream drift for Payments API v1.3.0 (payments-v1.3), recognised by its title "Payments API"');
-    expect(run.stdout).toMatch(/^Summary: operations 35 shared, 0 vendor-only, 0 ours-only; no differences \(none\); inferred items \d+ confirmed, 0 contradicted; 0 warnings about the vendor's spec\.$/m);
-    expect(run.stdout).toContain("The vendor's spec describes the same API as ours (exit 0).");
+    const report = JSON.parse(run.stdout) as UpstreamReport;
+    expect(report).toMatchObject({ verdict: 'same', findings: [], warnings: [], recognisedBy: 'its title "Payments API"' });
+    expect(report.summary.operations).toEqual({ shared: 35, vendorOnly: 0, oursOnly: 0 });
+    expect(report.summary.inferred.contradicted).toBe(0);
   });
 
   it('a spec that cannot be read is a usage or tool error (exit 2) that says why', async () => {

@@ -135,6 +135,24 @@ export function writeMultiFile(dir: string, spec: Json, edit: (name: string, sch
 }
 
 /**
+ * Splits a spec in two JSON documents: the entry, whose component schemas are `$ref`s into
+ * `file`, and `file` holding the schemas (their references to each other made local to it).
+ */
+export function withSchemasFile(spec: Json, file: string): { entry: Json; schemas: Json } {
+  const local = (node: Json): Json => {
+    if (Array.isArray(node)) return node.map(local);
+    if (!node || typeof node !== 'object') return node;
+    const out: Json = {};
+    for (const [k, v] of Object.entries(node)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/') ? `#/${v.split('/').pop()}` : local(v);
+    return out;
+  };
+  const entry = structuredClone(spec);
+  const schemas = local(entry.components.schemas);
+  for (const name of Object.keys(schemas)) entry.components.schemas[name] = { $ref: `${file}#/${name}` };
+  return { entry, schemas };
+}
+
+/**
  * Moves one path item into `paths/<name>.yaml`, its `#/...` references rewritten to point back
  * into the entry (`../openapi.yaml#/...`), the entry referencing the file. Call before writeMultiFile.
  */

@@ -14,7 +14,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fromRoot, repoRoot } from '../../scripts/lib/apis.js';
 import { type HttpsServer, serveDirectory, testCertificate } from './https-server.js';
-import { paymentsVendorSpec } from './upstream-scenarios.js';
 
 interface Step {
   name?: string;
@@ -105,7 +104,8 @@ describe('drift workflow: the upstream comparison step', () => {
   };
 
   beforeAll(async () => {
-    paymentsVendorSpec(dir);
+    // A small published spec that has drifted: one operation of its own, none of ours.
+    writeFileSync(files('payments.yaml'), 'openapi: 3.1.0\ninfo: {title: Payments API, version: 1.4.0}\nservers: [{url: "https://api.getfwd.com"}]\npaths:\n  /balances:\n    get: {responses: {"200": {description: ok}}}\n');
     server = await serveDirectory(dir);
   });
   afterAll(async () => {
@@ -114,13 +114,13 @@ describe('drift workflow: the upstream comparison step', () => {
   });
 
   it('reports a drifted spec to the job summary and the issue body, and records a spec it cannot read as failed', async () => {
-    const run = await runStep(compareStep, stepEnv('both', { justifi: `${server.url}/justifi-gone.yaml`, payments: `${server.url}/payments-api-1.4.0.json` }));
+    const run = await runStep(compareStep, stepEnv('both', { justifi: `${server.url}/justifi-gone.yaml`, payments: `${server.url}/payments.yaml` }));
     expect(run.code).toBe(0);
     expect(read('both-output.txt')).toBe('drifted=true\nfailed=true\n');
     const summary = read('both-summary.md');
     expect(summary).toContain('### ⚠️ drift upstream could not compare the justifi spec (exit 2)');
     expect(summary).toContain(`drift: cannot read ${server.url}/justifi-gone.yaml: GET ${server.url}/justifi-gone.yaml answered 404 Not Found`);
-    expect(summary).toMatch(/^### ❌ Upstream drift: Payments API v1\.3\.0: 4 differences, 3 touching the SDK's types$/m);
+    expect(summary).toMatch(/^### ❌ Upstream drift: Payments API v1\.3\.0: 36 differences, 35 touching the SDK's types$/m);
     expect(run.stdout).toContain('::error::drift upstream could not compare the justifi spec (exit 2): drift: cannot read');
     // Only the drifted API's report goes into the issue.
     const issue = readFileSync(path.join(dir, 'both-reports', 'issue.md'), 'utf8');
