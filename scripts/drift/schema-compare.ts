@@ -6,7 +6,7 @@
  * compared below a part of the vendor's schema that could not be read.
  */
 import { nameAt } from './diff-report.js';
-import { describeShape, type Shape, tsTypes } from './schema-shape.js';
+import { type Shape, tsTypes } from './schema-shape.js';
 import { pointerOf, type SpecNode } from './spec-resolver.js';
 import type { FindingCollector, Scope } from './upstream-collector.js';
 import type { FindingKind } from './upstream-findings.js';
@@ -85,7 +85,7 @@ export class SchemaComparison {
 
     const [ot, vt] = [tsTypes(o), tsTypes(v)];
     if (!sameList(ot, vt) && (vt !== undefined || v.complete)) {
-      this.out.emit('type', here, { message: `\`${name}\` is ${describeShape(o)} in our spec, ${describeShape(v)} in the vendor's`, ours: ot?.join(' | ') ?? 'any', vendor: vt?.join(' | ') ?? 'any', ourPointer, vendorNode });
+      this.out.emit('type', here, { message: `\`${name}\` is ${this.ours.shapes.describe(o)} in our spec, ${this.theirs.shapes.describe(v)} in the vendor's`, ours: ot?.join(' | ') ?? 'any', vendor: vt?.join(' | ') ?? 'any', ourPointer, vendorNode });
     } else if (o.types && v.types && o.types.has('integer') !== v.types.has('integer')) {
       const [oi, vi] = [o.types.has('integer') ? 'integer' : 'number', v.types.has('integer') ? 'integer' : 'number'];
       this.out.emit('format', here, { message: `\`${name}\` is ${oi} in our spec, ${vi} in the vendor's (both a TypeScript number)`, ours: oi, vendor: vi, ourPointer, vendorNode });
@@ -139,9 +139,9 @@ export class SchemaComparison {
         const marks = this.marksAt(at, shape);
         const label = this.nameOf(at, childPointer(name));
         this.out.emit(oursKind, { ...at, marks }, {
-          message: `\`${label}\` (${describeShape(shape)}) is in our spec only`,
-          ours: describeShape(shape),
-          hint: renamed ? `the vendor's spec has \`${vendorOnly[0]}\` (${describeShape(shapeV(vendorOnly[0]!))}) in the same object: renamed?` : undefined,
+          message: `\`${label}\` (${this.ours.shapes.describe(shape)}) is in our spec only`,
+          ours: this.ours.shapes.describe(shape),
+          hint: renamed ? `the vendor's spec has \`${vendorOnly[0]}\` (${this.theirs.shapes.describe(shapeV(vendorOnly[0]!))}) in the same object: renamed?` : undefined,
           ourPointer: childPointer(name),
           vendorNode: v.node,
         });
@@ -152,9 +152,9 @@ export class SchemaComparison {
       const at = child(name);
       const label = this.nameOf(at, childPointer(name));
       this.out.emit(vendorKind, at, {
-        message: `\`${label}\` (${describeShape(shape)}${v.required.has(name) ? ', required' : ''}) is in the vendor's spec only`,
-        vendor: describeShape(shape),
-        hint: renamed ? `our spec has \`${oursOnly[0]}\` (${describeShape(shapeO(oursOnly[0]!))}) in the same object: renamed?` : undefined,
+        message: `\`${label}\` (${this.theirs.shapes.describe(shape)}${v.required.has(name) ? ', required' : ''}) is in the vendor's spec only`,
+        vendor: this.theirs.shapes.describe(shape),
+        hint: renamed ? `our spec has \`${oursOnly[0]}\` (${this.ours.shapes.describe(shapeO(oursOnly[0]!))}) in the same object: renamed?` : undefined,
         ourPointer: childPointer(name),
         vendorNode: v.properties.get(name)![0],
       });

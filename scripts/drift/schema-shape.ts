@@ -153,6 +153,11 @@ export class ShapeReader {
     return marks.length ? { ...shape, inferredAt: [...marks, ...shape.inferredAt] } : shape;
   }
 
+  /** A short description of a shape read by this reader (array items included). */
+  describe(shape: Shape): string {
+    return describeShape(shape, this);
+  }
+
   /** The combined shape of several nodes describing one thing (a property composed from branches). */
   shapeOfAll(nodes: SpecNode[]): Shape {
     if (nodes.length === 1) return this.shapeOf(nodes[0]);

@@ -12,9 +12,10 @@ import { UsageError } from './cli-args.js';
 import { exampleProblem } from './example-check.js';
 import { matchOperations } from './path-match.js';
 import type { Shape } from './schema-shape.js';
-import { inMemoryDocuments, loadSpecDocuments } from './spec-documents.js';
+import { inMemoryDocuments, loadSpecDocuments, type SpecDocuments } from './spec-documents.js';
 import { type SpecNode, SpecResolver } from './spec-resolver.js';
-import { UpstreamComparison } from './upstream-compare.js';
+import { type InferredItem, UpstreamComparison } from './upstream-compare.js';
+import type { UpstreamFinding } from './upstream-findings.js';
 import { movedHints } from './upstream-moves.js';
 import { buildUpstreamReport, type SpecInfo, type UpstreamReport } from './upstream-report.js';
 import { SpecSide } from './upstream-side.js';
@@ -46,6 +47,34 @@ function schemaExampleCheck(resolver: SpecResolver): (node: SpecNode, shape: Sha
   };
 }
 
+/** What comparing two specs found, before it is a report. */
+export interface DocumentComparison {
+  operations: { shared: number; vendorOnly: number; oursOnly: number };
+  findings: UpstreamFinding[];
+  inferred: InferredItem[];
+}
+
+/**
+ * The comparison itself: our documents against the vendor's, operations matched by method and
+ * path, `sdkMethods` keyed by our operationIds. Warnings go to the vendor's documents.
+ */
+export function compareDocuments(oursDocs: SpecDocuments, vendorDocs: SpecDocuments, sdkMethods: Record<string, string[]>): DocumentComparison {
+  const theirsResolver = new SpecResolver(vendorDocs);
+  const entry = vendorDocs.entry.data as JsonObject;
+  if (!Array.isArray(entry.servers) || entry.servers.length === 0) {
+    theirsResolver.warn('no-servers', 'the spec declares no servers; paths are compared without a base path', theirsResolver.root());
+  }
+  const ours = new SpecSide(new SpecResolver(oursDocs), false);
+  const theirs = new SpecSide(theirsResolver, true, schemaExampleCheck(theirsResolver));
+  const match = matchOperations(ours.operations(), theirs.operations());
+  const comparison = new UpstreamComparison(ours, theirs, sdkMethods);
+  for (const pair of match.pairs) comparison.compare(pair);
+  const hints = movedHints(ours, theirs, match.oursOnly, match.theirsOnly);
+  for (const op of match.oursOnly) comparison.oursOnly(op, hints.get(op));
+  for (const op of match.theirsOnly) comparison.vendorOnly(op, hints.get(op));
+  return { operations: { shared: match.pairs.length, vendorOnly: match.theirsOnly.length, oursOnly: match.oursOnly.length }, ...comparison.results() };
+}
+
 /** Compares the vendor's spec with ours and returns the report (the caller renders it and picks the exit code). */
 export async function compareUpstream(options: UpstreamOptions): Promise<UpstreamReport> {
   const vendorDocs = await loadSpecDocuments(options.vendor);
@@ -55,32 +84,17 @@ export async function compareUpstream(options: UpstreamOptions): Promise<Upstrea
   if (!api) {
     throw new UsageError(`cannot tell which API ${options.vendor} describes (title ${JSON.stringify(infoOf(entry, '').title ?? null)}, no known server or paths); pass --api justifi|payments`);
   }
-  const theirsResolver = new SpecResolver(vendorDocs);
   if (options.api && recognised && recognised.api !== api) {
-    theirsResolver.warn('api-mismatch', `--api ${options.api} was given, but the spec looks like ${recognised.api.title} (by ${recognised.by})`, theirsResolver.root());
+    vendorDocs.warnings.push({ kind: 'api-mismatch', message: `--api ${options.api} was given, but the spec looks like ${recognised.api.title} (by ${recognised.by})`, at: `${vendorDocs.entry.label}:1:1` });
   }
-  if (!Array.isArray(entry.servers) || entry.servers.length === 0) {
-    theirsResolver.warn('no-servers', 'the spec declares no servers; paths are compared without a base path', theirsResolver.root());
-  }
-
-  const ours = new SpecSide(new SpecResolver(inMemoryDocuments(loadBundle(api), fromRoot(api.bundle), api.bundle)), false);
-  const theirs = new SpecSide(theirsResolver, true, schemaExampleCheck(theirsResolver));
-  const match = matchOperations(ours.operations(), theirs.operations());
-  const comparison = new UpstreamComparison(ours, theirs, await sdkMethodMap(api));
-  for (const pair of match.pairs) comparison.compare(pair);
-  const hints = movedHints(ours, theirs, match.oursOnly, match.theirsOnly);
-  for (const op of match.oursOnly) comparison.oursOnly(op, hints.get(op));
-  for (const op of match.theirsOnly) comparison.vendorOnly(op, hints.get(op));
-
-  const { findings, inferred } = comparison.results();
+  const oursDocs = inMemoryDocuments(loadBundle(api), fromRoot(api.bundle), api.bundle);
+  const result = compareDocuments(oursDocs, vendorDocs, await sdkMethodMap(api));
   return buildUpstreamReport({
     api,
     recognisedBy: options.api ? '--api' : recognised!.by,
     ours: infoOf(loadBundle(api), api.bundle),
     vendor: { ...infoOf(entry, options.vendor), documents: vendorDocs.documents.size },
-    operations: { shared: match.pairs.length, vendorOnly: match.theirsOnly.length, oursOnly: match.oursOnly.length },
-    findings,
-    inferred,
+    ...result,
     warnings: vendorDocs.warnings,
   });
 }

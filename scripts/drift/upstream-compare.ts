@@ -9,7 +9,6 @@ import { nameAt } from './diff-report.js';
 import { exampleProblems } from './example-check.js';
 import { servedAt } from './path-match.js';
 import { type FieldScope, SchemaComparison } from './schema-compare.js';
-import { describeShape } from './schema-shape.js';
 import { pointerOf, type SpecNode } from './spec-resolver.js';
 import { FindingCollector } from './upstream-collector.js';
 import type { FindingKind, FindingOperation } from './upstream-findings.js';
@@ -115,13 +114,13 @@ export class UpstreamComparison {
         this.out.see(o.marks, (p) => `${label} (${nameAt(p)})`);
         this.out.emit('ours-only-parameter', { operation: this.operationOf(pair, where), marks: o.marks }, {
           message: `${label} is in our spec only`,
-          ours: `${describeShape(this.ours.shapes.shapeOfAll(o.schema))}${o.required ? ', required' : ''}`,
+          ours: `${this.ours.shapes.describe(this.ours.shapes.shapeOfAll(o.schema))}${o.required ? ', required' : ''}`,
           ourPointer: pointerOf(o.node.path),
         });
       } else if (!o && v) {
         this.out.emit('vendor-only-parameter', { operation: this.operationOf(pair, where), marks: [] }, {
           message: `${label} is in the vendor's spec only`,
-          vendor: `${describeShape(this.theirs.shapes.shapeOfAll(v.schema))}${v.required ? ', required' : ''}`,
+          vendor: `${this.theirs.shapes.describe(this.theirs.shapes.shapeOfAll(v.schema))}${v.required ? ', required' : ''}`,
           vendorNode: v.node,
         });
       } else if (o && v) {

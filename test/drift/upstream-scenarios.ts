@@ -49,6 +49,19 @@ export function justifiVendorSpec(dir: string): string {
   op(spec, '/v1/payouts/{payout_id}', 'get').responses['200'].content['application/json'].schema = { $ref: './schemas/PayoutEnvelope.yaml' };
   // A numeric example for a string field, in a response example.
   spec.components.examples.Payment.value.data.id = 438;
+  // A field's type: payout amounts as strings (ours is x-inferred).
+  schemas.Payout.properties.amount = { ...schemas.Payout.properties.amount, type: 'string', example: '100000' };
+  // A header we send that the vendor does not list: Sub-Account when listing disputes.
+  op(spec, '/v1/disputes', 'get').parameters = op(spec, '/v1/disputes', 'get').parameters.filter((p: { $ref?: string }) => p.$ref !== '#/components/parameters/SubAccount');
+  // Idempotency-Key optional for the vendor (ours: required): one finding for every write that sends it.
+  spec.components.parameters.IdempotencyKey.required = false;
+  // A status we document that the vendor does not: 500 when listing payouts.
+  delete op(spec, '/v1/payouts', 'get').responses['500'];
+  // A response body we expect that the vendor does not document: cloning a payment method.
+  delete op(spec, '/v1/payment_methods/{token}/clone', 'post').responses['200'].content;
+  // A request body we send that the vendor does not take, and one we require that it does not.
+  delete op(spec, '/v1/refunds/{refund_id}', 'patch').requestBody;
+  op(spec, '/v1/payments/{payment_id}', 'patch').requestBody.required = false;
   // A parameter whose $ref does not resolve: ours (`limit`) may be it, so none of ours is reported missing there.
   op(spec, '/v1/refunds', 'get').parameters = op(spec, '/v1/refunds', 'get').parameters.map((p: { $ref?: string }) => (p.$ref === '#/components/parameters/Limit' ? { $ref: '#/components/parameters/PageSize' } : p));
   // A path item in a file of its own, referring back into the entry.

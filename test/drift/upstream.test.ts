@@ -45,10 +45,17 @@ describe("drift upstream: JustiFi's published spec (3.0, multi-file, other opera
     expect(lines(reports.justifi)).toEqual([
       "ours-only-operation: GET /v1/reports/payouts/{id} (getPayoutCsvReport) is not in the vendor's spec; our spec marks its path x-inferred-path",
       "vendor-only-parameter: query parameter `payment_intent_id` is in the vendor's spec only",
+      'ours-only-parameter: header parameter `Sub-Account` is in our spec only',
+      'ours-only-request-body: PATCH /refunds/{id}: the request body is in our spec only',
       "vendor-only-status: response status 429 is documented in the vendor's spec only",
+      'ours-only-status: response status 500 is documented in our spec only',
+      'ours-only-response-body: POST /payment_methods/{token}/clone: response 200 body (application/json) is in our spec only',
       "vendor-only-response-field: `Refund.payment` (string) is in the vendor's spec only",
       'ours-only-response-field: `Refund.payment_id` (string) is in our spec only',
       "required: `CreatePaymentRequest.description` is required in the vendor's spec, optional in ours",
+      "required: header parameter `Idempotency-Key` is optional in the vendor's spec, required in ours",
+      "required: PATCH /payments/{id}: the request body is optional in the vendor's spec, required in ours",
+      "type: `Payout.amount` is integer in our spec, string in the vendor's",
       "enum: `DisputeStatus` enum values only in ours: 'lost'",
       "enum: `Refund.status` is limited to 'pending', 'succeeded', 'failed' in the vendor's spec; ours has no enum",
       "format: `CreateRefundRequest.amount` is integer in our spec, number in the vendor's (both a TypeScript number)",
@@ -104,6 +111,27 @@ describe("drift upstream: JustiFi's published spec (3.0, multi-file, other opera
     expect(find(reports.justifi, 'enum', 'Refund.status')).toMatchObject({ touchesTypes: true, inferred: true, ours: 'no enum', vendor: "'pending', 'succeeded', 'failed'" });
   });
 
+  it('a header we send, a request body and a response body the vendor lacks, and a status we document only, each name the SDK method they touch', () => {
+    expect(find(reports.justifi, 'ours-only-parameter', 'Sub-Account')).toMatchObject({ touchesTypes: true, ours: 'string', sdkMethods: ['justifi.disputes.list'], ourPointer: '#/components/parameters/SubAccount' });
+    expect(find(reports.justifi, 'ours-only-request-body', 'PATCH /refunds/{id}')).toMatchObject({ touchesTypes: true, sdkMethods: ['justifi.refunds.update'] });
+    expect(find(reports.justifi, 'ours-only-response-body', 'clone')).toMatchObject({ touchesTypes: true, ours: 'application/json', sdkMethods: ['justifi.paymentMethods.clone'] });
+    expect(find(reports.justifi, 'ours-only-status', '500')).toMatchObject({ touchesTypes: true, sdkMethods: ['justifi.payouts.list'], ourPointer: '#/components/responses/InternalServerError' });
+  });
+
+  it('a parameter made optional in a shared component is one finding for every write that sends it', () => {
+    const optional = find(reports.justifi, 'required', 'Idempotency-Key');
+    expect(optional).toMatchObject({ touchesTypes: true, ours: 'required', vendor: 'optional', ourPointer: '#/components/parameters/IdempotencyKey' });
+    expect(optional.operations.length).toBeGreaterThan(8);
+    expect(optional.sdkMethods).toEqual(expect.arrayContaining(['justifi.payments.create', 'justifi.payments.refund', 'justifi.paymentMethods.create']));
+    expect(find(reports.justifi, 'required', 'the request body is optional')).toMatchObject({ ours: 'required', vendor: 'optional', sdkMethods: ['justifi.payments.update'] });
+  });
+
+  it("a field's type differing (integer vs string) touches the types of every method returning it and contradicts our inference", () => {
+    const amount = find(reports.justifi, 'type', 'Payout.amount');
+    expect(amount).toMatchObject({ touchesTypes: true, inferred: true, ours: 'number', vendor: 'string', ourPointer: '#/components/schemas/Payout/properties/amount' });
+    expect(amount.sdkMethods).toEqual(expect.arrayContaining(['justifi.payouts.list', 'justifi.payouts.update', 'justifi.proceeds.get']));
+  });
+
   it('a format and integer-vs-number are reported but do not touch the SDK types', () => {
     expect(find(reports.justifi, 'format', 'CreateRefundRequest.amount')).toMatchObject({ touchesTypes: false, ours: 'integer', vendor: 'number', sdkMethods: ['justifi.payments.refund'] });
     expect(find(reports.justifi, 'format', 'Payment.created_at')).toMatchObject({ touchesTypes: false, ours: 'date-time', vendor: 'none' });
@@ -125,6 +153,8 @@ describe("drift upstream: JustiFi's published spec (3.0, multi-file, other opera
         `required-not-a-list schemas/AccessTokenResponse.yaml:${schemaLine('AccessTokenResponse', /^ {2}access_token:$/) + 1}:5`,
         `required-not-a-list schemas/Refund.yaml:${schemaLine('Refund', /^required: id$/)}:11`,
         `example-type schemas/Payment.yaml:${schemaLine('Payment', /^ {2}account_id:$/, /^ {4}example: 2024$/)}:14`,
+        // The vendor typed payout amounts as strings but left its examples' numbers (getPayout's own is under the broken $ref).
+        ...['PayoutUpdated', 'PayoutList', 'Proceeds', 'ProceedsList'].map((name) => `example-type openapi.yaml:${entryLine(/^ {2}examples:$/, new RegExp(`^ {4}${name}:$`), /^ {6}value:$/) + 1}:9`),
       ].sort(),
     );
     const message = (kind: string, at: string, text = '') => reports.justifi!.warnings.find((w) => w.kind === kind && w.at.startsWith(at) && w.message.includes(text))?.message;
@@ -132,7 +162,7 @@ describe("drift upstream: JustiFi's published spec (3.0, multi-file, other opera
     expect(message('unresolved-ref', 'openapi.yaml', 'PayoutEnvelope')).toBe('`$ref: ./schemas/PayoutEnvelope.yaml` does not resolve: no such file');
     expect(message('unresolved-ref', 'openapi.yaml', 'PageSize')).toBe('`$ref: #/components/parameters/PageSize` does not resolve: openapi.yaml has nothing at #/components/parameters/PageSize');
     expect(message('unresolved-ref', 'schemas/Dispute.yaml')).toBe('`$ref: #/definitions/PaymentId` does not resolve: schemas/Dispute.yaml has nothing at #/definitions/PaymentId');
-    expect(message('example-type', 'openapi.yaml')).toBe("example contradicts its schema: data.id: 438 is a number, but the schema's type is string");
+    expect(message('example-type', 'openapi.yaml', 'data.id')).toBe("example contradicts its schema: data.id: 438 is a number, but the schema's type is string");
     expect(message('example-type', 'schemas/Payment.yaml')).toBe("example contradicts its schema: 2024 is a number, but the schema's type is string");
   });
 
@@ -152,21 +182,37 @@ describe("drift upstream: JustiFi's published spec (3.0, multi-file, other opera
     const { summary, inferred } = reports.justifi!;
     expect(summary).toMatchObject({
       operations: { shared: 38, vendorOnly: 2, oursOnly: 1 },
-      differences: 12,
-      touchingTypes: 8,
-      byKind: { 'ours-only-operation': 1, 'vendor-only-parameter': 1, 'vendor-only-status': 1, 'vendor-only-response-field': 1, 'ours-only-response-field': 1, required: 1, enum: 2, format: 2, 'vendor-only-operation': 2 },
-      warnings: 10,
+      differences: 19,
+      touchingTypes: 15,
+      byKind: {
+        'ours-only-operation': 1,
+        'vendor-only-parameter': 1,
+        'ours-only-parameter': 1,
+        'ours-only-request-body': 1,
+        'vendor-only-status': 1,
+        'ours-only-status': 1,
+        'ours-only-response-body': 1,
+        'vendor-only-response-field': 1,
+        'ours-only-response-field': 1,
+        required: 3,
+        type: 1,
+        enum: 2,
+        format: 2,
+        'vendor-only-operation': 2,
+      },
+      warnings: 14,
     });
     expect(inferred.filter((i) => i.verdict === 'contradicted').map((i) => `${i.name}: ${i.by.join(', ')}`)).toEqual([
       'DisputeStatus: enum',
       'Payment.created_at: format',
+      'Payout.amount: type',
       'Refund.payment_id: ours-only-response-field',
       'Refund.status: enum',
       'GET /reports/payouts/{id} (path): ours-only-operation',
     ]);
-    expect(summary.inferred.contradicted).toBe(5);
+    expect(summary.inferred.contradicted).toBe(6);
     // Every inferred item reached in the shared operations and not contradicted is confirmed; the moved operation's are not reached.
-    expect(summary.inferred.confirmed).toBe(inferred.length - 5);
+    expect(summary.inferred.confirmed).toBe(inferred.length - 6);
     expect(inferred.some((i) => i.pointer.startsWith('#/components/schemas/PayoutCsvReportResponse'))).toBe(false);
     expect(summary.inferred.confirmed + summary.inferred.contradicted).toBeLessThan(reports.selfJustifi!.summary.inferred.confirmed);
     expect(upstreamExitCode(reports.justifi!)).toBe(1);
