@@ -53,7 +53,7 @@ function headline(report: UpstreamReport): string {
 function summaryLine(report: UpstreamReport): string {
   const { operations: o, inferred, warnings } = report.summary;
   return (
-    `Summary: operations ${o.shared} shared, ${o.vendorOnly} vendor-only, ${o.oursOnly} ours-only; ${headline(report)} (${kindsLine(report)}); ` +
+    `Summary: operations ${o.shared} shared, ${o.vendorOnly} vendor-only, ${o.oursOnly} ours-only${o.unknown ? `, ${o.unknown} unknown (unreadable vendor path)` : ''}; ${headline(report)} (${kindsLine(report)}); ` +
     `inferred items ${inferred.confirmed} confirmed, ${inferred.contradicted} contradicted; ${warnings} warning${warnings === 1 ? '' : 's'} about the vendor's spec.`
   );
 }
@@ -123,7 +123,7 @@ export function renderUpstreamMarkdown(report: UpstreamReport): string {
     `Ours: \`${specLine(report.ours)}\`  `,
     `Vendor: \`${specLine(report.vendor)}\` (recognised by ${report.recognisedBy})`,
     '',
-    `Operations: **${o.shared}** shared, **${o.vendorOnly}** vendor-only, **${o.oursOnly}** ours-only. ` +
+    `Operations: **${o.shared}** shared, **${o.vendorOnly}** vendor-only, **${o.oursOnly}** ours-only${o.unknown ? `, **${o.unknown}** unknown (unreadable vendor path)` : ''}. ` +
       `Inferred items: **${inferred.confirmed}** confirmed, **${inferred.contradicted}** contradicted. Differences by kind: ${kindsLine(report)}.`,
     '',
   ];

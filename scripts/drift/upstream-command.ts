@@ -49,7 +49,8 @@ function schemaExampleCheck(resolver: SpecResolver): (node: SpecNode, shape: Sha
 
 /** What comparing two specs found, before it is a report. */
 export interface DocumentComparison {
-  operations: { shared: number; vendorOnly: number; oursOnly: number };
+  /** `unknown`: ours at a path of the vendor's spec that could not be read. */
+  operations: { shared: number; vendorOnly: number; oursOnly: number; unknown: number };
   findings: UpstreamFinding[];
   inferred: InferredItem[];
 }
@@ -67,12 +68,15 @@ export function compareDocuments(oursDocs: SpecDocuments, vendorDocs: SpecDocume
   const ours = new SpecSide(new SpecResolver(oursDocs), false);
   const theirs = new SpecSide(theirsResolver, true, schemaExampleCheck(theirsResolver));
   const match = matchOperations(ours.operations(), theirs.operations());
+  // Ours at a vendor path that could not be read are unknown, not missing (the resolver warned there).
+  const unknown = new Set(matchOperations(match.oursOnly, theirs.unreadablePaths).pairs.map((p) => p.ours));
+  match.oursOnly = match.oursOnly.filter((op) => !unknown.has(op));
   const comparison = new UpstreamComparison(ours, theirs, sdkMethods);
   for (const pair of match.pairs) comparison.compare(pair);
   const hints = movedHints(ours, theirs, match.oursOnly, match.theirsOnly);
   for (const op of match.oursOnly) comparison.oursOnly(op, hints.get(op));
   for (const op of match.theirsOnly) comparison.vendorOnly(op, hints.get(op));
-  return { operations: { shared: match.pairs.length, vendorOnly: match.theirsOnly.length, oursOnly: match.oursOnly.length }, ...comparison.results() };
+  return { operations: { shared: match.pairs.length, vendorOnly: match.theirsOnly.length, oursOnly: match.oursOnly.length, unknown: unknown.size }, ...comparison.results() };
 }
 
 /** Compares the vendor's spec with ours and returns the report (the caller renders it and picks the exit code). */

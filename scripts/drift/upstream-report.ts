@@ -26,7 +26,8 @@ export interface UpstreamReport {
   /** `touches SDK types` exits 1; the other two exit 0. */
   verdict: 'touches SDK types' | 'differs, no SDK type affected' | 'same';
   summary: {
-    operations: { shared: number; vendorOnly: number; oursOnly: number };
+    /** `unknown`: ours at a vendor path that could not be read (neither shared nor missing). */
+    operations: { shared: number; vendorOnly: number; oursOnly: number; unknown: number };
     differences: number;
     touchingTypes: number;
     byKind: Partial<Record<FindingKind, number>>;
@@ -49,7 +50,7 @@ export function buildUpstreamReport(input: {
   recognisedBy: string;
   ours: SpecInfo;
   vendor: SpecInfo & { documents: number };
-  operations: { shared: number; vendorOnly: number; oursOnly: number };
+  operations: UpstreamReport['summary']['operations'];
   findings: UpstreamFinding[];
   inferred: InferredItem[];
   warnings: SpecWarning[];

@@ -65,21 +65,31 @@ export class SpecSide {
     this.shapes = new ShapeReader(resolver, { warn: messy, onSchema });
   }
 
+  /**
+   * Path items that could not be read (their `$ref` does not resolve), each as an operation site
+   * with every method: the operations there are unknown, so ours at that path are not "missing".
+   */
+  readonly unreadablePaths: OperationSite[] = [];
+
   /** Every operation under `paths` (top-level `webhooks` are not requests the SDK makes, so they are not read). */
   operations(): SideOperation[] {
     const root = this.resolver.root();
     const paths = this.resolver.child(root, 'paths');
     const out: SideOperation[] = [];
     const seen = new Map<string, SideOperation>();
+    const rootServers = serverBasePath((root.value as Record<string, unknown>).servers);
     for (const template of Object.keys(objectValue(paths) ?? {})) {
       const item = this.resolver.deref(this.resolver.child(paths, template));
       const itemValue = objectValue(item);
-      if (!item || !itemValue) continue;
+      if (!item || !itemValue) {
+        for (const method of httpMethods) this.unreadablePaths.push({ method, path: template, basePath: rootServers });
+        continue;
+      }
       for (const method of httpMethods) {
         const node = this.resolver.child(item, method);
         const value = objectValue(node);
         if (!value) continue;
-        const basePath = serverBasePath(value.servers) ?? serverBasePath(itemValue.servers) ?? serverBasePath((root.value as Record<string, unknown>).servers);
+        const basePath = serverBasePath(value.servers) ?? serverBasePath(itemValue.servers) ?? rootServers;
         const op: SideOperation = {
           method,
           path: template,

@@ -73,7 +73,7 @@ describe.concurrent('drift upstream (CLI)', () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as UpstreamReport;
     expect(report).toMatchObject({ verdict: 'same', findings: [], warnings: [], recognisedBy: 'its title "Payments API"' });
-    expect(report.summary.operations).toEqual({ shared: 35, vendorOnly: 0, oursOnly: 0 });
+    expect(report.summary.operations).toEqual({ shared: 35, vendorOnly: 0, oursOnly: 0, unknown: 0 });
     expect(report.summary.inferred.contradicted).toBe(0);
   });
 

@@ -74,7 +74,7 @@ describe('upstream comparison rules', () => {
     });
     theirs.servers = [{ url: 'https://api.example.com' }];
     const result = compare(ours, theirs);
-    expect(result.operations).toEqual({ shared: 1, vendorOnly: 0, oursOnly: 0 });
+    expect(result.operations).toEqual({ shared: 1, vendorOnly: 0, oursOnly: 0, unknown: 0 });
     expect(result.lines).toEqual([]);
   });
 
@@ -122,6 +122,14 @@ describe('upstream comparison rules', () => {
     expect(result.findings.every((f) => f.touchesTypes && f.sdkMethods.join() === 'things.make')).toBe(true);
     const withoutBody = compare(spec({}), theirs);
     expect(withoutBody.lines[0]).toBe("vendor-only-request-body: POST /things/{id}: the request body is in the vendor's spec only");
+  });
+
+  it('an allOf branch that cannot be read hides nothing but what it might hold: our fields are not reported missing, the vendor\'s own still are', () => {
+    const ours = spec({ responses: { '200': json({ type: 'object', properties: { id: { type: 'string' }, total: { type: 'integer' } } }) } });
+    const theirs = spec({ responses: { '200': json({ allOf: [{ $ref: '#/components/schemas/Missing' }, { type: 'object', properties: { id: { type: 'string' }, extra: { type: 'string' } } }] }) } });
+    const result = compare(ours, theirs);
+    expect(result.lines).toEqual(["vendor-only-response-field: `response 200 field extra` (string) is in the vendor's spec only"]);
+    expect(result.warnings.map((w) => `${w.kind} ${w.message}`)).toEqual(['unresolved-ref `$ref: #/components/schemas/Missing` does not resolve: vendor.yaml has nothing at #/components/schemas/Missing']);
   });
 
   it('a schema that contains itself is compared once per level, not forever', () => {

@@ -64,6 +64,8 @@ export function justifiVendorSpec(dir: string): string {
   op(spec, '/v1/payments/{payment_id}', 'patch').requestBody.required = false;
   // A parameter whose $ref does not resolve: ours (`limit`) may be it, so none of ours is reported missing there.
   op(spec, '/v1/refunds', 'get').parameters = op(spec, '/v1/refunds', 'get').parameters.map((p: { $ref?: string }) => (p.$ref === '#/components/parameters/Limit' ? { $ref: '#/components/parameters/PageSize' } : p));
+  // A path item whose $ref names a file that is not there: its operations are unknown, not missing.
+  spec.paths['/v1/sub_accounts/{sub_account_id}'] = { $ref: './paths/sub-account.yaml' };
   // A path item in a file of its own, referring back into the entry.
   pathItemToFile(dir, spec, '/v1/refunds/{refund_id}', 'refund');
 

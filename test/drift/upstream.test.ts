@@ -34,6 +34,8 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const lines = (report: UpstreamReport | undefined) => report!.findings.map((f) => `${f.kind}: ${f.message}`);
+/** The message of the JustiFi pair's warning of `kind` in file `at` whose message mentions `text`. */
+const message = (kind: string, at: string, text = '') => reports.justifi!.warnings.find((w) => w.kind === kind && w.at.startsWith(at) && w.message.includes(text))?.message;
 const find = (report: UpstreamReport | undefined, kind: UpstreamFinding['kind'], text: string) => {
   const found = report!.findings.find((f) => f.kind === kind && f.message.includes(text));
   expect(found, `${kind} finding mentioning ${text}`).toBeDefined();
@@ -145,6 +147,7 @@ describe("drift upstream: JustiFi's published spec (3.0, multi-file, other opera
         `yaml-repaired openapi.yaml:${entryLine(/^ +format: uuid$/) + 1}:9`,
         `unresolved-ref openapi.yaml:${entryLine(/\$ref: \.\/schemas\/PayoutEnvelope\.yaml$/)}:17`,
         `unresolved-ref openapi.yaml:${entryLine(/- \$ref: "#\/components\/parameters\/PageSize"$/)}:11`,
+        `unresolved-ref openapi.yaml:${entryLine(/^ {2}\/v1\/sub_accounts\/\{sub_account_id\}:$/) + 1}:5`,
         // The example's value starts on the line after `value:` (its first key).
         `example-type openapi.yaml:${entryLine(/^ {2}examples:$/, /^ {4}Payment:$/, /^ {6}value:$/) + 1}:9`,
         `unresolved-ref schemas/Dispute.yaml:${schemaLine('Dispute', /^ {2}payment_id:$/) + 1}:5`,
@@ -157,7 +160,6 @@ describe("drift upstream: JustiFi's published spec (3.0, multi-file, other opera
         ...['PayoutUpdated', 'PayoutList', 'Proceeds', 'ProceedsList'].map((name) => `example-type openapi.yaml:${entryLine(/^ {2}examples:$/, new RegExp(`^ {4}${name}:$`), /^ {6}value:$/) + 1}:9`),
       ].sort(),
     );
-    const message = (kind: string, at: string, text = '') => reports.justifi!.warnings.find((w) => w.kind === kind && w.at.startsWith(at) && w.message.includes(text))?.message;
     expect(message('yaml-repaired', 'openapi.yaml')).toContain('flow mapping `{ }` is less indented than the key it belongs to');
     expect(message('unresolved-ref', 'openapi.yaml', 'PayoutEnvelope')).toBe('`$ref: ./schemas/PayoutEnvelope.yaml` does not resolve: no such file');
     expect(message('unresolved-ref', 'openapi.yaml', 'PageSize')).toBe('`$ref: #/components/parameters/PageSize` does not resolve: openapi.yaml has nothing at #/components/parameters/PageSize');
@@ -166,9 +168,12 @@ describe("drift upstream: JustiFi's published spec (3.0, multi-file, other opera
     expect(message('example-type', 'schemas/Payment.yaml')).toBe("example contradicts its schema: 2024 is a number, but the schema's type is string");
   });
 
-  it('nothing below a broken $ref, a list-written schema, a `required` that is not a list or per-property `required: true` becomes a finding', () => {
+  it('nothing below a broken $ref (path item, parameter, schema), a list-written schema, a `required` that is not a list or per-property `required: true` becomes a finding', () => {
     const all = reports.justifi!.findings.flatMap((f) => f.operations.map((o) => `${o.operationId} ${o.where ?? ''} ${f.message}`));
     expect(all.filter((s) => /^getPayout response 200|Dispute\.payment_id|RefundReason|PayoutBankAccount|access_token|Refund\.reason/.test(s))).toEqual([]);
+    // The vendor's path item for a sub account does not resolve: getSubAccount is unknown, not missing.
+    expect(message('unresolved-ref', 'openapi.yaml', 'sub-account')).toBe('`$ref: ./paths/sub-account.yaml` does not resolve: no such file');
+    expect(reports.justifi!.findings.some((f) => f.operations.some((o) => o.operationId === 'getSubAccount'))).toBe(false);
     // The vendor's listRefunds has a parameter whose $ref does not resolve: our `limit` is not reported missing.
     expect(all.filter((s) => s.startsWith('listRefunds query parameter'))).toEqual([]);
     // A path item in a file of its own is compared like any other, its $refs resolved back into the entry.
@@ -181,7 +186,7 @@ describe("drift upstream: JustiFi's published spec (3.0, multi-file, other opera
   it('the summary counts operations, differences by kind, and inferred items confirmed vs contradicted', () => {
     const { summary, inferred } = reports.justifi!;
     expect(summary).toMatchObject({
-      operations: { shared: 38, vendorOnly: 2, oursOnly: 1 },
+      operations: { shared: 37, vendorOnly: 2, oursOnly: 1, unknown: 1 },
       differences: 19,
       touchingTypes: 15,
       byKind: {
@@ -200,7 +205,7 @@ describe("drift upstream: JustiFi's published spec (3.0, multi-file, other opera
         format: 2,
         'vendor-only-operation': 2,
       },
-      warnings: 14,
+      warnings: 15,
     });
     expect(inferred.filter((i) => i.verdict === 'contradicted').map((i) => `${i.name}: ${i.by.join(', ')}`)).toEqual([
       'DisputeStatus: enum',
@@ -232,7 +237,7 @@ describe("drift upstream: the Payments API's published v1.4.0 (one JSON file)", 
     expect(find(reports.payments, 'ours-only-operation', 'listBusinessPayouts').hint).toBeUndefined();
     expect(find(reports.payments, 'enum', 'interchange_cost')).toMatchObject({ inferred: true, sdkMethods: ['payments.accounts.processingPlan'], vendorAt: expect.stringMatching(/^payments-api-1\.4\.0\.json:\d+:\d+$/) });
     const { summary } = reports.payments!;
-    expect(summary.operations).toEqual({ shared: 33, vendorOnly: 1, oursOnly: 2 });
+    expect(summary.operations).toEqual({ shared: 33, vendorOnly: 1, oursOnly: 2, unknown: 0 });
     expect(summary.inferred.contradicted).toBe(3);
     // 33 shared operations, all with inferred paths: each path is a confirmed inference.
     expect(reports.payments!.inferred.filter((i) => i.verdict === 'confirmed' && i.name.endsWith('(path)'))).toHaveLength(33);
