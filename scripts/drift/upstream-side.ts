@@ -6,8 +6,8 @@
  */
 import { httpMethods } from '../lib/spec-model.js';
 import { type OperationSite, fullKey, serverBasePath } from './path-match.js';
-import { ShapeReader } from './schema-shape.js';
-import { pointerOf, type Resolved, type SpecNode, SpecResolver } from './spec-resolver.js';
+import { type Shape, ShapeReader } from './schema-shape.js';
+import { pointerOf, type Resolved, type SpecNode, type SpecResolver } from './spec-resolver.js';
 
 export interface SideOperation extends OperationSite {
   operationId?: string;
@@ -60,7 +60,7 @@ export class SpecSide {
     readonly resolver: SpecResolver,
     /** Whether to warn about messy spellings (the vendor's side). */
     readonly messy: boolean,
-    onSchema?: (node: SpecNode, shape: import('./schema-shape.js').Shape) => void,
+    onSchema?: (node: SpecNode, shape: Shape) => void,
   ) {
     this.shapes = new ShapeReader(resolver, { warn: messy, onSchema });
   }
