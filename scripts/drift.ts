@@ -26,6 +26,15 @@ async function run(command: DriftCommand): Promise<number> {
       console.log(render(report));
       return report.verdict === 'breaking' ? 1 : 0;
     }
+    case 'upstream': {
+      const { compareUpstream } = await import('./drift/upstream-command.js');
+      const { renderUpstreamJson, renderUpstreamMarkdown, renderUpstreamText } = await import('./drift/render-upstream.js');
+      const { upstreamExitCode } = await import('./drift/upstream-report.js');
+      const report = await compareUpstream(command);
+      const render = { text: renderUpstreamText, markdown: renderUpstreamMarkdown, json: renderUpstreamJson }[command.format];
+      console.log(render(report));
+      return upstreamExitCode(report);
+    }
     case 'traffic': {
       const { checkTraffic } = await import('./drift/traffic-command.js');
       const { renderTrafficJson, renderTrafficText } = await import('./drift/render-traffic.js');

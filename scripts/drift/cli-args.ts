@@ -17,6 +17,7 @@ export type DriftCommand =
   | { name: 'help' }
   | { name: 'types' }
   | { name: 'diff'; base: string; revision: string; api?: string; format: DiffFormat }
+  | { name: 'upstream'; vendor: string; api?: string; format: DiffFormat }
   | { name: 'traffic'; har: string; api?: string; server?: string; format: TrafficFormat }
   | { name: 'proxy'; api: string; upstream: string; port?: number; errors: boolean };
 
@@ -25,9 +26,14 @@ export const usage = `Usage: npm run drift -- <command> [options]   (or: payment
 Commands:
   types                           generated/ matches spec/ (the generator's --check)
   diff <base> <revision>          compare two versions of a spec; exit 1 on breaking changes
-      --api justifi|payments        which API (default: inferred from the spec's title or path)
+      --api justifi|payments        which API (default: inferred from the spec's title, servers or paths)
       --format text|markdown|json   report format (default: text)
     <base>/<revision> is a file, or a git ref and path such as origin/main:spec/justifi-v1/openapi.yaml
+  upstream <vendor-spec>          compare our spec with the vendor's own published spec; exit 1 when a
+                                  difference touches the SDK's types
+      --api justifi|payments        which API (default: inferred from the spec's title, servers or paths)
+      --format text|markdown|json   report format (default: text)
+    <vendor-spec> is a YAML or JSON file (single or multi-file, OpenAPI 3.0 or 3.1) or an https:// URL
   traffic <har-file>              validate recorded traffic against the spec; exit 1 on any violation
       --api justifi|payments        which API (default: inferred from the hosts in the HAR)
       --server <url>                base URL the traffic was recorded against (default: the spec's servers)
@@ -38,7 +44,8 @@ Commands:
       --errors                      answer violating exchanges with Prism's 500 violation report
                                     instead of passing the upstream response through (default: off)
 
-Exit codes: 0 no drift, 1 drift found (stale types, breaking change, traffic violation), 2 usage or tool error.`;
+Exit codes: 0 no drift, 1 drift found (stale types, breaking change, upstream difference touching the
+SDK's types, traffic violation), 2 usage or tool error.`;
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -57,6 +64,7 @@ function positionals(command: string, got: string[], names: string[]): string[] 
 const flagsOf: Record<string, string[]> = {
   types: [],
   diff: ['api', 'format'],
+  upstream: ['api', 'format'],
   traffic: ['api', 'server', 'format'],
   proxy: ['api', 'upstream', 'port', 'errors'],
 };
@@ -97,6 +105,10 @@ export function parseDriftArgs(argv: string[]): DriftCommand {
     case 'diff': {
       const [base, revision] = positionals('diff', got, ['base', 'revision']) as [string, string];
       return { name: 'diff', base, revision, api: values.api, format: oneOf('format', values.format, ['text', 'markdown', 'json'], 'text') };
+    }
+    case 'upstream': {
+      const [vendor] = positionals('upstream', got, ['vendor-spec']) as [string];
+      return { name: 'upstream', vendor, api: values.api, format: oneOf('format', values.format, ['text', 'markdown', 'json'], 'text') };
     }
     case 'traffic': {
       const [har] = positionals('traffic', got, ['har-file']) as [string];

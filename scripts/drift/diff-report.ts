@@ -70,7 +70,7 @@ function locationOf(change: RedoclyChange): string {
 }
 
 /** A short name for what a pointer points at: `Payment.statement_descriptor`, `PATCH /payments/{id}`. */
-function nameAt(pointer: string): string {
+export function nameAt(pointer: string): string {
   const tokens = pointer.replace(/^#\//, '').split('/').map(decode);
   if (tokens[0] !== 'components') return readablePointer(pointer);
   return tokens
@@ -90,21 +90,17 @@ function summaryOf(change: RedoclyChange): string {
   return change.property && change.kind === 'modified' ? `\`${change.property}\` of ${what} changed.` : `${what} was ${change.kind}.`;
 }
 
-/**
- * Builds the report from Redocly's diff. `operationsOf` names the operations a change touches
- * and `sdkMethods` maps an operationId to the SDK methods calling it.
- */
+/** Builds the report from Redocly's diff. `operationsOf` names the operations a change touches and their SDK methods. */
 export function buildDiffReport(input: {
   api: ApiEntry;
   base: string;
   revision: string;
   redocly: RedoclyDiffReport;
-  operationsOf: (change: RedoclyChange) => OperationRef[];
-  sdkMethods: Record<string, string[]>;
+  operationsOf: (change: RedoclyChange) => AffectedOperation[];
 }): DiffReport {
   const changes = input.redocly.changes.map((raw): DiffChange => {
     const change = applyEnumNarrowingRule(raw);
-    const operations = input.operationsOf(change).map((op) => ({ ...op, sdkMethods: input.sdkMethods[op.operationId] ?? [] }));
+    const operations = input.operationsOf(change);
     return {
       breaking: change.impact === 'major',
       impact: change.impact,

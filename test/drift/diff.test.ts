@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { DiffChange, DiffReport } from '../../scripts/drift/diff-report.js';
+import { renderDiffText } from '../../scripts/drift/render-diff.js';
 import { fromRoot } from '../../scripts/lib/apis.js';
 import type { JsonObject } from '../../scripts/lib/spec-model.js';
 import { type DriftRun, runDrift } from './run-drift.js';
@@ -32,7 +33,15 @@ async function diffJson(base: string, revision: string): Promise<JsonRun> {
 }
 
 /** The CLI runs, all started together once the copies exist; each test awaits its own. */
-const runs: { breaking?: Promise<JsonRun>; payments?: Promise<JsonRun>; additive?: Promise<JsonRun>; identical?: Promise<JsonRun>; renamedText?: Promise<DriftRun>; markdown?: Promise<DriftRun> } = {};
+const runs: {
+  breaking?: Promise<JsonRun>;
+  payments?: Promise<JsonRun>;
+  additive?: Promise<JsonRun>;
+  identical?: Promise<JsonRun>;
+  vendorIds?: Promise<JsonRun>;
+  renamedText?: Promise<DriftRun>;
+  markdown?: Promise<DriftRun>;
+} = {};
 
 const parsed = new Map<string, Spec>();
 
@@ -75,6 +84,18 @@ beforeAll(() => {
     const capture = s.paths['/payments/{id}/capture']!;
     s.paths['/payments/{id}/void'] = { ...capture, post: { ...structuredClone(capture.post!), operationId: 'voidPayment', summary: 'Void a Payment' } };
   });
+  // A vendor's copy: its own title and operationIds, another path-parameter name, a renamed field, one operation of its own.
+  specCopy('generated/justifi-v1.yaml', 'justifi-vendor-ids', (s) => {
+    (s.info as { title: string }).title = 'JustiFi API Documentation';
+    for (const item of Object.values(s.paths)) for (const op of Object.values(item)) if (op && typeof op === 'object' && 'operationId' in op) op.operationId = `vendor_${String(op.operationId)}`;
+    const parameters = [{ name: 'refund_id', in: 'path', required: true, schema: { type: 'string' } }];
+    s.paths['/refunds/{refund_id}'] = { ...s.paths['/refunds/{id}']!, parameters } as unknown as Record<string, JsonObject>;
+    delete s.paths['/refunds/{id}'];
+    const refund = s.components.schemas.Refund!;
+    refund.properties.payment = refund.properties.payment_id;
+    delete refund.properties.payment_id;
+    s.paths['/payments/{id}/void'] = { post: { operationId: 'vendor_voidPayment', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': { description: 'Voided' } } } };
+  });
   specCopy('generated/payments-v1.3.yaml', 'payments');
   specCopy('generated/payments-v1.3.yaml', 'payments-renamed-field', (s) => {
     const intent = s.components.schemas.PaymentIntent!;
@@ -88,6 +109,7 @@ beforeAll(() => {
   runs.payments = diffJson('payments', 'payments-renamed-field');
   runs.additive = diffJson('justifi', 'justifi-additive');
   runs.identical = diffJson('justifi', 'justifi');
+  runs.vendorIds = diffJson('justifi', 'justifi-vendor-ids');
   runs.markdown = runDrift(['diff', files.justifi!, files['justifi-breaking']!, '--format', 'markdown']);
 }, 60_000);
 
@@ -182,6 +204,26 @@ describe.concurrent('drift diff: non-breaking and identical specs exit 0', () =>
     expect(code).toBe(0);
     expect(report.verdict).toBe('no changes');
     expect(report.changes).toEqual([]);
+  });
+});
+
+describe('drift diff: a side with other operationIds (a vendor spec)', () => {
+  it('names the SDK methods of every change through method and path, so "SDK methods: none" is left for what no SDK method uses', async () => {
+    const { code, report } = await runs.vendorIds!;
+    expect(code).toBe(1);
+    // Recognised by its server although the title is the vendor's.
+    expect(report.api.name).toBe('justifi-v1');
+    // Only the new operation and the new title affect no SDK method.
+    const unaffected = report.changes.filter((c) => methodsOf(c).length === 0);
+    expect(unaffected.map((c) => c.location).sort()).toEqual(['/payments/{id}/void', 'info/title']);
+    const renamed = report.changes.find((c) => c.summary === 'Property `payment_id` of `Refund` was renamed to `payment`.');
+    expect(renamed?.operations.map((o) => o.operationId)).toEqual(expect.arrayContaining(['vendor_getRefund', 'vendor_listRefunds']));
+    expect(methodsOf(renamed)).toEqual(expect.arrayContaining(['justifi.refunds.get', 'justifi.refunds.list', 'justifi.payments.refund']));
+    // `/refunds/{id}` and `/refunds/{refund_id}` are one operation, listed once with the SDK methods of both names' sides.
+    const parameter = report.changes.find((c) => c.summary.startsWith('Required `refund_id` path parameter was added'));
+    expect(parameter?.operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual(['GET /refunds/{refund_id}', 'PATCH /refunds/{refund_id}']);
+    expect(methodsOf(parameter).sort()).toEqual(['justifi.refunds.get', 'justifi.refunds.update']);
+    expect(renderDiffText(report).match(/SDK methods: none/g)).toHaveLength(2);
   });
 });
 

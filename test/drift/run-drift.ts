@@ -11,15 +11,15 @@ export interface DriftRun {
   stderr: string;
 }
 
-/** `node_modules/.bin/tsx scripts/drift.ts ...args` from the repository root. */
-export function runDrift(args: string[]): Promise<DriftRun> {
-  return runCommand(fromRoot('node_modules/.bin/tsx'), ['scripts/drift.ts', ...args]);
+/** `node_modules/.bin/tsx scripts/drift.ts ...args` from the repository root; `env` adds variables. */
+export function runDrift(args: string[], env: Record<string, string> = {}): Promise<DriftRun> {
+  return runCommand(fromRoot('node_modules/.bin/tsx'), ['scripts/drift.ts', ...args], repoRoot, env);
 }
 
 /** Runs any command to completion, collecting its output (INIT_CWD set as `npm run` would). */
-export function runCommand(command: string, args: string[], cwd = repoRoot): Promise<DriftRun> {
+export function runCommand(command: string, args: string[], cwd = repoRoot, env: Record<string, string> = {}): Promise<DriftRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', INIT_CWD: cwd }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', INIT_CWD: cwd, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
