@@ -3,16 +3,16 @@
  * integrator would write it. Against the bundled Prism mocks the answers are the specs' examples.
  */
 import { createJustifiClient, testCards } from '../../src/justifi/index.js';
-import { createPaymentsClient } from '../../src/payments/index.js';
-import { Transcript } from './transcript.js';
+import { fields, type Described } from './fields.js';
+import type { Transcript } from './transcript.js';
+import { runPaymentsQuickstart } from './payments-quickstart.js';
+
+export { runPaymentsQuickstart };
 
 export interface QuickstartTargets {
   justifi: { url: string; clientId: string; clientSecret: string; subAccount?: string | undefined };
   payments: { url: string; apiKey: string; accountId: string };
 }
-
-type Described = { id?: unknown; amount?: unknown; currency?: unknown; status?: unknown };
-const fields = (v: Described) => [`id=${String(v.id)}`, v.amount !== undefined ? `amount=${String(v.amount)} ${String(v.currency ?? '')}`.trim() : '', v.status !== undefined ? `status=${String(v.status)}` : ''].filter(Boolean).join('  ');
 
 export async function runJustifiQuickstart(t: Transcript, target: QuickstartTargets['justifi']): Promise<void> {
   const justifi = createJustifiClient({ clientId: target.clientId, clientSecret: target.clientSecret, subAccount: target.subAccount, baseUrl: target.url, logger: t.logger });
@@ -52,35 +52,5 @@ export async function runJustifiQuickstart(t: Transcript, target: QuickstartTarg
     'read the dispute list',
     () => justifi.disputes.list({ limit: 10 }),
     (page) => `${page.data.length} disputes on the first page, hasNext=${page.hasNext}`,
-  );
-}
-
-export async function runPaymentsQuickstart(t: Transcript, target: QuickstartTargets['payments']): Promise<void> {
-  const pay = createPaymentsClient({ apiKey: target.apiKey, accountId: target.accountId, baseUrl: target.url, logger: t.logger });
-  t.heading('Payments API v1.3.0');
-
-  const intent = await t.step(
-    'create a $108.00 payment intent (manual capture)',
-    () =>
-      pay.paymentIntents
-        .create({ amount: 10800, currency: 'USD', capture: false, reference_id: 'order-10042', description: 'Order 10042', payment_method_types: ['card'] })
-        .withResponse(),
-    ({ data, idempotencyKey }) => `${fields(data as Described)}  x-idempotency-key=${idempotencyKey}`,
-  );
-  if (!intent) return;
-
-  const intentId = String((intent.data as Described).id);
-  await t.step(`capture ${intentId}`, () => pay.paymentIntents.capture(intentId, { amount: 10800 }), (captured) => fields(captured as Described));
-
-  await t.step(
-    'list transactions, auto-paginating (first 20)',
-    () => pay.transactions.list({ limit: 10 }).toArray({ max: 20 }),
-    (items) => `${items.length} transactions${items.length ? `, first ${fields(items[0] as Described)}` : ''}`,
-  );
-
-  await t.step(
-    'read the ledger balances',
-    () => pay.balances.get(),
-    (balances) => JSON.stringify(balances).slice(0, 160),
   );
 }
