@@ -17,8 +17,8 @@ type OperationId = keyof typeof operations;
  * the seed's rule wins over the parameter list.)
  */
 function takesKey(operationId: string): boolean {
-  const op = operations[operationId as OperationId];
-  return op !== undefined && header in op.headers && (op.method === 'POST' || op.method === 'PUT');
+  const op: { method: string; headers: object } | undefined = operations[operationId as OperationId];
+  return op !== undefined && header in op.headers && ['POST', 'PUT'].includes(op.method);
 }
 
 export const paymentsIdempotency: IdempotencyPolicy = {
