@@ -1,17 +1,58 @@
 /**
  * The Payments API v1.3.0 sandbox: `createPaymentsApi` builds the definition the core serves
- * (sandbox/core/types.ts). Auth and scope are in auth.ts, idempotency in idempotency.ts, the error
- * body in errors.ts, and each resource's rules in its own file; README.md lists every rule with
- * the seed sentence it implements and the test that proves it.
+ * (sandbox/core/types.ts). Auth and scope are in auth.ts and scope.ts, idempotency in
+ * idempotency.ts, the error body in errors.ts, and each resource's rules in its own file;
+ * README.md lists every rule with the seed sentence it implements and the test that proves it.
  */
+import type { operations } from '../../generated/payments-v1.3.operations.js';
 import type { ApiDefinition, ApiFactory, OperationHandler } from '../core/types.js';
+import { accountRules, linkBusiness } from './accounts.js';
 import { authenticatePayments } from './auth.js';
+import { balanceRules } from './balances.js';
+import { checkoutSessionRules, expireDueSessions } from './checkout-sessions.js';
+import { rule, type PaymentsRuntime, type Rule } from './context.js';
+import { disputeRules } from './disputes.js';
 import { paymentsError } from './errors.js';
+import { externalPaymentRules } from './external-payments.js';
+import { externalRefundRules } from './external-refunds.js';
 import { paymentsIdempotency } from './idempotency.js';
+import { advanceLedger } from './ledger.js';
+import { paymentIntentRules } from './payment-intents.js';
+import { paymentMethodRules } from './payment-methods.js';
+import { paymentRules } from './payments.js';
+import { payoutRules } from './payouts.js';
+import { refundRules } from './refunds.js';
+import { PaymentsState } from './state.js';
+import { transactionRules } from './transactions.js';
+
+/** Every operation of the bundle has a rule: the compiler checks the table is complete. */
+const rules: Record<keyof typeof operations, Rule> = {
+  ...checkoutSessionRules,
+  ...paymentIntentRules,
+  ...paymentRules,
+  ...refundRules,
+  ...paymentMethodRules,
+  ...externalPaymentRules,
+  ...externalRefundRules,
+  ...disputeRules,
+  ...balanceRules,
+  ...transactionRules,
+  ...payoutRules,
+  ...accountRules,
+};
 
 /** Builds a Payments API definition with its own, empty in-memory state. */
-export const createPaymentsApi: ApiFactory = (_options) => {
-  const handlers: Record<string, OperationHandler> = {};
+export const createPaymentsApi: ApiFactory = (options) => {
+  const runtime: PaymentsRuntime = {
+    state: new PaymentsState(),
+    options,
+    before(rc) {
+      linkBusiness(rc);
+      expireDueSessions(rc);
+      advanceLedger(rc);
+    },
+  };
+  const handlers: Record<string, OperationHandler> = Object.fromEntries(Object.entries(rules).map(([id, fn]) => [id, rule(runtime, fn)]));
   const definition: ApiDefinition = {
     name: 'payments-v1.3',
     title: 'Payments API v1.3.0 sandbox',
