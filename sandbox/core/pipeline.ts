@@ -31,6 +31,8 @@ export interface PipelineOptions extends ApiOptions {
    * way they do against a real gateway. Default 0.
    */
   latencyMs?: number | undefined;
+  /** Where the sandbox reports its own failures (a response that breaks the spec, a handler that threw). Default: stderr. */
+  log?: ((line: string) => void) | undefined;
 }
 
 export type Pipeline = (request: Request, requestId: string) => Promise<Response>;
@@ -73,6 +75,7 @@ export function createPipeline(definition: ApiDefinition, options: PipelineOptio
   const store = createIdempotencyStore(options.clock);
   const faults = options.faults ?? new Set<string>();
   const latencyMs = options.latencyMs ?? 0;
+  const log = options.log ?? ((line: string) => console.error(line));
 
   /** An answer the API produced: checked against the operation's documented responses before it leaves. */
   function checked(op: OperationSpec, answer: OperationResponse): OperationResponse {
@@ -80,7 +83,7 @@ export function createPipeline(definition: ApiDefinition, options: PipelineOptio
     if (!violation) return answer;
     const where = violation.schemaPath ? ` (schema ${violation.schemaPath})` : '';
     const message = `sandbox bug: ${op.operationId} answered ${violation.status}, which breaks ${definition.bundle}: ${violation.detail}${where}`;
-    console.error(message);
+    log(message);
     return definition.errorResponse(500, coreErrorCodes.responseInvalid, message);
   }
 
@@ -136,7 +139,7 @@ export function createPipeline(definition: ApiDefinition, options: PipelineOptio
         return checked(op, await definition.handlers[op.operationId]!(req, ctx));
       } catch (error) {
         if (error instanceof ProblemError) return checked(op, definition.validationError(error.problems, op.operationId));
-        console.error(`sandbox: ${op.operationId} failed (request ${requestId}):`, error);
+        log(`sandbox: ${op.operationId} failed (request ${requestId}): ${(error as Error)?.stack ?? String(error)}`);
         return definition.errorResponse(500, coreErrorCodes.handlerFailed, `${op.operationId} failed inside the sandbox (request ${requestId}): ${(error as Error)?.message ?? String(error)}`);
       }
     };

@@ -41,16 +41,23 @@ export function createApiServer(definition: ApiDefinition, options: ApiServerOpt
     c.set('requestId', id);
     await next();
     c.res.headers.set('x-request-id', id);
+    // An answer given before the body was read (404, 405, 413…) leaves the rest of the body on the
+    // socket: close the connection instead of letting the client reuse it mid-body.
+    if (c.req.raw.body && !c.req.raw.bodyUsed) c.res.headers.set('connection', 'close');
   });
   app.use(
     bodyLimit({
       maxSize,
-      onError: () => json(definition.errorResponse(413, coreErrorCodes.payloadTooLarge, `Request body is larger than ${maxSize} bytes`)),
+      onError: () => {
+        const answer = json(definition.errorResponse(413, coreErrorCodes.payloadTooLarge, `Request body is larger than ${maxSize} bytes`));
+        answer.headers.set('connection', 'close');
+        return answer;
+      },
     }),
   );
   app.all('*', (c) => pipeline(c.req.raw, c.get('requestId')));
   app.onError((error) => {
-    console.error(`sandbox: unexpected error in ${definition.title}:`, error);
+    (options.log ?? ((line: string) => console.error(line)))(`sandbox: unexpected error in ${definition.title}: ${error.stack ?? error.message}`);
     return json(definition.errorResponse(500, coreErrorCodes.handlerFailed, `The ${definition.title} sandbox failed on this request: ${error.message}`));
   });
 
