@@ -14,8 +14,8 @@ import { processingPlanFor } from './fixtures.js';
 export function linkBusiness(rc: RuleContext): void {
   const { account, business } = rc.scope;
   if (account === undefined || business === undefined) return;
-  const known = rc.state.businessOf.get(account);
-  if (known === undefined) rc.state.businessOf.set(account, business);
+  const known = rc.partner.businessOf.get(account);
+  if (known === undefined) rc.partner.businessOf.set(account, business);
   else if (known !== business) refuse(paymentsError(403, 'forbidden', `Account ${account} belongs to business ${known}, not ${business}.`));
 }
 

@@ -21,12 +21,12 @@ export const authenticatePayments: ApiDefinition['authenticate'] = (req) => {
   const apiKey = header(req.headers, 'x-api-key');
   // Inferred: any non-empty key is valid in the sandbox (there is no key registry to check against).
   if (!apiKey) return { error: paymentsError(401, 'unauthorized', 'Invalid or missing API key: pass your private key in the x-api-key header.') };
-  const account = header(req.headers, 'x-account-id');
   const op = operations[req.operationId as OperationId];
-  // The spec's schema is a bare string, so an empty or blank value passes validation; it names no account.
-  if (op?.headers['x-account-id' as never] === 'required' && !account) return { error: invalidArgument('x-account-id', 'x-account-id should not be empty') };
-  if (op?.headers['x-business-id' as never] === 'required' && !header(req.headers, 'x-business-id')) {
-    return { error: invalidArgument('x-business-id', 'x-business-id should not be empty') };
+  // An absent required header is the spec's to report (request validation); a blank one passes the
+  // spec's bare `string` schema but names no account or business, so it is refused here.
+  for (const name of ['x-account-id', 'x-business-id']) {
+    if (op?.headers[name as never] === 'required' && req.headers.has(name) && !header(req.headers, name)) return { error: invalidArgument(name, `${name} should not be empty`) };
   }
+  const account = header(req.headers, 'x-account-id');
   return { scope: encodeScope({ partner: partnerOf(apiKey), account, business: header(req.headers, 'x-business-id') }) };
 };

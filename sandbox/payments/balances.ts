@@ -6,11 +6,11 @@
 import type { OperationRequest } from '../core/types.js';
 import type { RuleContext } from './context.js';
 import { balanceOf } from './ledger.js';
-import { visible } from './lookup.js';
+import { visibleScope } from './lookup.js';
 
 export const balanceRules = {
   getBalances(_req: OperationRequest, rc: RuleContext) {
-    const { pending, available } = balanceOf(rc.state.transactions.list((t) => visible(rc, t.source_account_id)));
+    const { pending, available } = balanceOf(rc.state.transactions.list(visibleScope(rc)));
     return { status: 200, body: { currency: 'USD' as const, pending, available } };
   },
 };

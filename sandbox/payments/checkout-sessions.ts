@@ -10,16 +10,16 @@
  * - complete needs a successful payment; expire needs none, and cancels the unpaid intent (`abandoned`);
  * - a completed or expired session is final: complete, expire and pay answer 409.
  */
+import { newId } from '../core/index.js';
 import type { OperationRequest } from '../core/types.js';
 import type { RuleContext } from './context.js';
 import { paymentsError, refuse, unprocessable } from './errors.js';
 import { checkoutBranding } from './fixtures.js';
-import { find, renderPayment, renderSession, visible } from './lookup.js';
+import { byId, find, partnerScope, renderPayment, renderSession, visibleEntries } from './lookup.js';
 import type { BodyOf, CheckoutSession } from './model.js';
-import { cursorPage, type CursorQuery } from './paging.js';
+import { listPage } from './paging.js';
 import { cancelIntent, createIntent } from './payment-intents.js';
 import { payWithStoredMethod } from './payments.js';
-import { newId } from './state.js';
 
 /** Inferred lifetime of an open session. */
 export const checkoutSessionLifetimeMs = 24 * 60 * 60 * 1000;
@@ -35,19 +35,19 @@ function requireOpen(session: CheckoutSession, action: string): void {
 }
 
 function paid(rc: RuleContext, session: CheckoutSession): boolean {
-  const intent = rc.state.intents.get(session.payment_intent_id ?? '');
+  const intent = byId(rc.state.intents, session.payment_intent_id);
   return intent?.status === 'captured' || intent?.status === 'uncaptured';
 }
 
 /** Expires every open session past its `expires_at` (run before each request, context.ts). */
 export function expireDueSessions(rc: RuleContext): void {
-  for (const session of rc.state.sessions.list((s) => s.status === 'open' && s.expires_at != null && Date.parse(s.expires_at) <= rc.now)) {
+  for (const session of rc.state.sessions.list(partnerScope(rc), (s) => s.status === 'open' && s.expires_at != null && Date.parse(s.expires_at) <= rc.now)) {
     if (!paid(rc, session)) expire(rc, session, session.expires_at!);
   }
 }
 
 function expire(rc: RuleContext, session: CheckoutSession, at: string): void {
-  const intent = rc.state.intents.get(session.payment_intent_id ?? '');
+  const intent = byId(rc.state.intents, session.payment_intent_id);
   if (intent && intent.status !== 'cancelled') cancelIntent(rc, intent, 'abandoned');
   Object.assign(session, { status: 'expired', updated_at: at });
   rc.emit('checkout_session.expired', session.account_id ?? '', renderSession(rc, session));
@@ -55,8 +55,7 @@ function expire(rc: RuleContext, session: CheckoutSession, at: string): void {
 
 export const checkoutSessionRules = {
   listCheckoutSessions(req: OperationRequest, rc: RuleContext) {
-    const items = rc.state.sessions.list((s) => visible(rc, s.account_id));
-    return { status: 200, body: cursorPage(items, req.query as CursorQuery, (s) => renderSession(rc, s)) };
+    return { status: 200, body: listPage(rc, visibleEntries(rc, rc.state.sessions), req.query, (s) => renderSession(rc, s)) };
   },
 
   createCheckoutSession(req: OperationRequest, rc: RuleContext) {
@@ -68,7 +67,7 @@ export const checkoutSessionRules = {
     }
     const types = body.payment_method_types ?? body.payment_intent_data.payment_method_types ?? ['card', 'bank'];
     const intent = createIntent(rc, account, { ...body.payment_intent_data, payment_method_types: types });
-    const id = newId('cs_');
+    const id = newId('cs');
     const session: CheckoutSession = {
       id,
       entity: 'checkout_session',
@@ -86,13 +85,13 @@ export const checkoutSessionRules = {
       discount_amount: body.discount_amount,
       status: 'open',
       account_id: account,
-      partner_id: rc.state.id,
+      partner_id: rc.partner.id,
       business_id: null,
       created_at: rc.iso,
       updated_at: rc.iso,
       expires_at: new Date(rc.now + checkoutSessionLifetimeMs).toISOString(),
     };
-    rc.state.sessions.insert(session);
+    rc.state.sessions.insert(rc.home(account), session);
     rc.emit('checkout_session.created', account, renderSession(rc, session));
     return { status: 201, body: renderSession(rc, session) };
   },
@@ -126,8 +125,8 @@ export const checkoutSessionRules = {
   createCheckoutSessionPayment(req: OperationRequest, rc: RuleContext) {
     const session = findSession(rc, req.params.id!);
     requireOpen(session, 'paid');
-    const intent = rc.state.intents.get(session.payment_intent_id ?? '')!;
+    const intent = byId(rc.state.intents, session.payment_intent_id)!;
     const payment = payWithStoredMethod(rc, intent, req.body as BodyOf<'createCheckoutSessionPayment'>);
-    return { status: 201, body: renderPayment(rc, payment) };
+    return { status: 201, body: renderPayment(payment) };
   },
 };

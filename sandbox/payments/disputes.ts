@@ -4,20 +4,20 @@
  * captured payment with the fixture method `pm_card_disputed` is disputed at once for its full
  * amount, which marks the intent and payment `disputed` and debits the ledger.
  */
+import { newId } from '../core/index.js';
 import type { OperationRequest } from '../core/types.js';
 import type { RuleContext } from './context.js';
 import { recordTransaction } from './ledger.js';
-import { find, renderDispute, renderIntent, visible } from './lookup.js';
+import { find, renderDispute, renderIntent, visibleEntries } from './lookup.js';
 import type { Dispute, Payment, PaymentIntent } from './model.js';
-import { cursorPage, type CursorQuery } from './paging.js';
-import { newId } from './state.js';
+import { listPage } from './paging.js';
 
 const day = 24 * 60 * 60 * 1000;
 
 export function openDispute(rc: RuleContext, intent: PaymentIntent, payment: Payment): Dispute {
   const amount = payment.amount_captured ?? payment.amount;
   const dispute: Dispute = {
-    id: newId('dp_'),
+    id: newId('dp'),
     entity: 'dispute',
     created_at: rc.iso,
     updated_at: rc.iso,
@@ -35,11 +35,11 @@ export function openDispute(rc: RuleContext, intent: PaymentIntent, payment: Pay
     reason_disputed_code: 4837,
     reason_disputed: 'No cardholder authorization',
     dispute_response: null,
-    reference_meta: { case_number: newId('case_') },
+    reference_meta: { case_number: newId('case') },
     settlement_status: 'unsettled',
     settled_at: null,
   };
-  rc.state.disputes.insert(dispute);
+  rc.state.disputes.insert(rc.home(intent.account_id), dispute);
   Object.assign(intent, { disputed: true, dispute_id: dispute.id, amount_disputed: amount, updated_at: rc.iso });
   Object.assign(payment, { disputed: true, dispute_id: dispute.id, amount_disputed: amount, updated_at: rc.iso });
   recordTransaction(rc, intent.account_id, 'dispute', dispute.id, -amount, `Dispute ${dispute.id} of ${payment.id}`);
@@ -50,9 +50,9 @@ export function openDispute(rc: RuleContext, intent: PaymentIntent, payment: Pay
 
 export const disputeRules = {
   listDisputes(req: OperationRequest, rc: RuleContext) {
-    const { status, ...page } = req.query as CursorQuery & { status?: string };
-    const items = rc.state.disputes.list((d) => visible(rc, d.account_id) && (status === undefined || d.status === status));
-    return { status: 200, body: cursorPage(items, page, (d) => renderDispute(rc, d)) };
+    const { status } = req.query as { status?: string };
+    const entries = visibleEntries(rc, rc.state.disputes, (d) => status === undefined || d.status === status);
+    return { status: 200, body: listPage(rc, entries, req.query, (d) => renderDispute(rc, d)) };
   },
 
   getDispute(req: OperationRequest, rc: RuleContext) {

@@ -9,6 +9,7 @@
  * Inferred: a gateway response whose `status` says declined, failed or error records a failed
  * payment; a gateway `amount` that differs from the intent's is refused.
  */
+import { newId } from '../core/index.js';
 import type { OperationRequest } from '../core/types.js';
 import type { RuleContext } from './context.js';
 import { refuse, unprocessable } from './errors.js';
@@ -16,13 +17,12 @@ import { compact, renderIntent } from './lookup.js';
 import type { BodyOf, PaymentMethod } from './model.js';
 import { cancelIntent, captureIntent, createIntent, findIntent, requireExternal } from './payment-intents.js';
 import { payIntent } from './payments.js';
-import { newId } from './state.js';
 
 const failedGatewayStatus = /^(declined?|fail(ed|ure)?|error|rejected)$/i;
 
 function recordMethod(rc: RuleContext, given: BodyOf<'createExternalPaymentIntent'>['payment_method']): PaymentMethod {
   const method: PaymentMethod = compact({
-    id: newId('pm_'),
+    id: newId('pm'),
     entity: 'payment_method',
     created_at: rc.iso,
     updated_at: rc.iso,
@@ -34,7 +34,7 @@ function recordMethod(rc: RuleContext, given: BodyOf<'createExternalPaymentInten
     card: given.card,
     bank: given.bank,
   });
-  rc.state.paymentMethods.insert(method);
+  rc.partner.paymentMethods.set(method.id, method);
   rc.emit('payment_method.created', rc.scope.account!, structuredClone(method));
   return method;
 }

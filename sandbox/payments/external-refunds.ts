@@ -7,7 +7,7 @@
 import type { OperationRequest } from '../core/types.js';
 import type { RuleContext } from './context.js';
 import { refuse, unprocessable } from './errors.js';
-import { visible } from './lookup.js';
+import { byId, visibleScope } from './lookup.js';
 import type { BodyOf } from './model.js';
 import { requireExternal } from './payment-intents.js';
 import { refundIntent } from './refunds.js';
@@ -16,8 +16,9 @@ export const externalRefundRules = {
   /** The intent is named in the body and the spec documents no 404 here: an unknown one is a 422 on that argument. */
   createExternalRefund(req: OperationRequest, rc: RuleContext) {
     const body = req.body as BodyOf<'createExternalRefund'>;
-    const intent = rc.state.intents.get(body.payment_intent_id);
-    if (!intent || !visible(rc, intent.account_id)) {
+    const entry = rc.state.intents.find(body.payment_intent_id);
+    const intent = entry && visibleScope(rc)(entry.scope) ? entry.value : undefined;
+    if (!intent) {
       refuse(unprocessable('payment_intent_not_found', `No payment intent ${body.payment_intent_id} for this account.`, 'payment_intent_id'));
     }
     requireExternal(intent, true, 'createExternalRefund');

@@ -10,7 +10,7 @@ import { accountRules, linkBusiness } from './accounts.js';
 import { authenticatePayments } from './auth.js';
 import { balanceRules } from './balances.js';
 import { checkoutSessionRules, expireDueSessions } from './checkout-sessions.js';
-import { rule, type PaymentsRuntime, type Rule } from './context.js';
+import { rule, type Rule, type RuleContext } from './context.js';
 import { disputeRules } from './disputes.js';
 import { paymentsError } from './errors.js';
 import { externalPaymentRules } from './external-payments.js';
@@ -22,7 +22,7 @@ import { paymentMethodRules } from './payment-methods.js';
 import { paymentRules } from './payments.js';
 import { payoutRules } from './payouts.js';
 import { refundRules } from './refunds.js';
-import { PaymentsState } from './state.js';
+import { createPaymentsState } from './state.js';
 import { transactionRules } from './transactions.js';
 
 /** Every operation of the bundle has a rule: the compiler checks the table is complete. */
@@ -42,17 +42,15 @@ const rules: Record<keyof typeof operations, Rule> = {
 };
 
 /** Builds a Payments API definition with its own, empty in-memory state. */
-export const createPaymentsApi: ApiFactory = (options) => {
-  const runtime: PaymentsRuntime = {
-    state: new PaymentsState(),
-    options,
-    before(rc) {
-      linkBusiness(rc);
-      expireDueSessions(rc);
-      advanceLedger(rc);
-    },
+export const createPaymentsApi: ApiFactory = () => {
+  const state = createPaymentsState();
+  // Ahead of every rule: the account's business link, then what the sandbox clock made due.
+  const before = (rc: RuleContext) => {
+    linkBusiness(rc);
+    expireDueSessions(rc);
+    advanceLedger(rc);
   };
-  const handlers: Record<string, OperationHandler> = Object.fromEntries(Object.entries(rules).map(([id, fn]) => [id, rule(runtime, fn)]));
+  const handlers: Record<string, OperationHandler> = Object.fromEntries(Object.entries(rules).map(([id, fn]) => [id, rule(state, before, fn)]));
   const definition: ApiDefinition = {
     name: 'payments-v1.3',
     title: 'Payments API v1.3.0 sandbox',

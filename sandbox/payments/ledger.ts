@@ -17,8 +17,8 @@
 import type { RuleContext } from './context.js';
 import { processingPlanFor } from './fixtures.js';
 import type { Payment, Payout, Transaction, TransactionSourceType } from './model.js';
-import { renderPayout } from './lookup.js';
-import { newId } from './state.js';
+import { newId } from '../core/index.js';
+import { byId, partnerScope, renderPayout } from './lookup.js';
 
 const day = 24 * 60 * 60 * 1000;
 /** Inferred delays, in ms of sandbox time. */
@@ -32,7 +32,7 @@ const settlesAt = (t: Transaction) => Date.parse(t.created_at) + settlementDelay
 /** Records one ledger entry for `account`. */
 export function recordTransaction(rc: RuleContext, account: string, sourceType: TransactionSourceType, sourceId: string, amount: number, description: string): Transaction {
   const txn: Transaction = {
-    id: newId('txn_'),
+    id: newId('txn'),
     entity: 'transaction',
     created_at: rc.iso,
     updated_at: rc.iso,
@@ -48,7 +48,7 @@ export function recordTransaction(rc: RuleContext, account: string, sourceType: 
     settled_at: null,
     description,
   };
-  rc.state.transactions.insert(txn);
+  rc.state.transactions.insert(rc.home(account), txn);
   rc.emit('transaction.created', account, txn);
   return txn;
 }
@@ -78,10 +78,10 @@ export function recordCapture(rc: RuleContext, payment: Payment, amount: number)
 /** Settles what is due, sweeps payouts, completes payouts in transit. */
 export function advanceLedger(rc: RuleContext): void {
   const { state, now } = rc;
-  const unsettled = state.transactions.list((t) => t.settlement_status === 'unsettled' && settlesAt(t) <= now);
+  const unsettled = state.transactions.list(partnerScope(rc), (t) => t.settlement_status === 'unsettled' && settlesAt(t) <= now);
   for (const txn of unsettled.reverse()) settle(rc, txn);
   sweepPayouts(rc);
-  for (const payout of state.payouts.list((p) => p.status === 'in_transit' && Date.parse(p.created_at) + payoutArrivalMs <= now).reverse()) {
+  for (const payout of state.payouts.list(partnerScope(rc), (p) => p.status === 'in_transit' && Date.parse(p.created_at) + payoutArrivalMs <= now).reverse()) {
     const at = iso(Date.parse(payout.created_at) + payoutArrivalMs);
     Object.assign(payout, { status: 'completed', completed_at: at, settlement_status: 'settled', settled_at: at, updated_at: at });
     for (const attempt of [payout.latest_payment_data, ...(payout.payment_data ?? [])]) if (attempt) attempt.status = 'completed';
@@ -96,22 +96,22 @@ function settle(rc: RuleContext, txn: Transaction): void {
   if (!txn.source_id) return;
   const { state } = rc;
   if (txn.source_type === 'payment') {
-    const payment = state.payments.get(txn.source_id);
+    const payment = byId(state.payments, txn.source_id);
     if (payment) Object.assign(payment, { settlement_status: 'settled', settled_at: at });
-    const intent = payment && state.intents.get(payment.payment_intent_id);
+    const intent = payment && byId(state.intents, payment.payment_intent_id);
     if (intent) Object.assign(intent, { settlement_status: 'settled', settled_at: at });
   } else if (txn.source_type === 'refund') {
-    const refund = state.refunds.get(txn.source_id);
+    const refund = byId(state.refunds, txn.source_id);
     if (refund) Object.assign(refund, { settlement_status: 'settled', settled_at: at });
   } else if (txn.source_type === 'dispute') {
-    const dispute = state.disputes.get(txn.source_id);
+    const dispute = byId(state.disputes, txn.source_id);
     if (dispute) Object.assign(dispute, { settlement_status: 'settled', settled_at: at });
   }
 }
 
 function sweepPayouts(rc: RuleContext): void {
   const byAccount = new Map<string, Transaction[]>();
-  for (const txn of rc.state.transactions.list((t) => t.payout_id === null).reverse()) {
+  for (const txn of rc.state.transactions.list(partnerScope(rc), (t) => t.payout_id === null).reverse()) {
     const account = txn.source_account_id ?? '';
     byAccount.set(account, [...(byAccount.get(account) ?? []), txn]);
   }
@@ -137,13 +137,13 @@ function createPayout(rc: RuleContext, account: string, at: number, batch: Trans
     const s = summary.get(t.source_type) ?? { count: 0, amount: 0 };
     summary.set(t.source_type, { count: s.count + 1, amount: s.amount + t.amount });
   }
-  const transfer = { id: newId('bt_'), status: 'in_transit', amount: net, method: 'ach', trace_number: null, return_code: null, return_reason: null, bank_account_last4: '6789', created_at: created };
-  rc.state.payoutCount += 1;
+  const transfer = { id: newId('bt'), status: 'in_transit', amount: net, method: 'ach', trace_number: null, return_code: null, return_reason: null, bank_account_last4: '6789', created_at: created };
+  rc.partner.payoutCount += 1;
   const payout: Payout = {
-    id: newId('po_'),
+    id: newId('po'),
     entity: 'payout',
     status: 'in_transit',
-    payout_number: rc.state.payoutCount,
+    payout_number: rc.partner.payoutCount,
     transaction_count: batch.length,
     transaction_summary: [...summary].map(([source_type, s]) => ({ source_type, ...s })),
     amount: net + fees,
@@ -165,7 +165,7 @@ function createPayout(rc: RuleContext, account: string, at: number, batch: Trans
     completed_at: null,
     returned_at: null,
   };
-  rc.state.payouts.insert(payout);
+  rc.state.payouts.insert(rc.home(account), payout);
   for (const t of batch) Object.assign(t, { payout_id: payout.id, bank_transfer_id: transfer.id, updated_at: created });
   rc.emit('payout.created', account, renderPayout(rc, payout));
   return payout;

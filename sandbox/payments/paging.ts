@@ -1,92 +1,40 @@
 /**
- * The Payments API's two list styles over stored, newest-first data.
+ * The Payments API's two list styles, on the core's paging helpers (sandbox/core/paging.ts).
  *
  * Cursor lists. Seed: "starting_after — The id of the entity", "ending_before — The id of the
- * entity, use to sort in reverse order", "limit — Default: 10, Max value is 50". A page after a
- * cursor holds the next-older objects; a page before a cursor holds the `limit` objects just newer
- * than it, still newest first. `meta` (collapsed in the seed, inferred in the spec) is true to the
- * data: `has_more` in the direction paged, and the cursors for the next and previous pages.
+ * entity, use to sort in reverse order", "limit — Default: 10, Max value is 50" (the maximum is in
+ * the spec, so request validation enforces it). A cursor must be an object of the list it pages.
  *
  * Search. Seed (transactions): "limit integer <= 50, Default: 10", "page integer >= 1, Default: 1".
  */
+import { idCursorPage, numberedPage, type Collection, type Entry } from '../core/index.js';
+import type { RuleContext } from './context.js';
 import { invalidArgument, refuse } from './errors.js';
-
-export interface CursorQuery {
-  starting_after?: string | undefined;
-  ending_before?: string | undefined;
-  limit?: number | undefined;
-}
-
-export interface CursorPage<T> {
-  data: T[];
-  meta: { has_more: boolean; total: number; limit: number; starting_after: string | null; ending_before: string | null };
-}
 
 export const defaultLimit = 10;
 export const maxLimit = 50;
 
-function pageLimit(limit: number | undefined): number {
-  if (limit === undefined) return defaultLimit;
-  // The spec bounds limit above (50) but not below; a page of fewer than one object is no page.
-  if (!Number.isInteger(limit) || limit < 1) refuse(invalidArgument('limit', 'limit must not be less than 1'));
-  return limit;
-}
-
-function indexOf<T extends { id: string }>(items: T[], id: string, argument: string): number {
-  const at = items.findIndex((item) => item.id === id);
-  if (at < 0) refuse(invalidArgument(argument, `${argument} ${id} is not an object of this list`));
-  return at;
-}
-
-/** One page of `items` (newest first) for a `starting_after` / `ending_before` query. */
-export function cursorPage<T extends { id: string }, R>(items: T[], query: CursorQuery, render: (item: T) => R): CursorPage<R> {
-  const limit = pageLimit(query.limit);
-  if (query.starting_after !== undefined && query.ending_before !== undefined) {
-    refuse(invalidArgument('ending_before', 'send starting_after or ending_before, not both'));
-  }
-  let start = 0;
-  let end = Math.min(items.length, limit);
-  let forward = true;
-  if (query.starting_after !== undefined) {
-    start = indexOf(items, query.starting_after, 'starting_after') + 1;
-    end = Math.min(items.length, start + limit);
-  } else if (query.ending_before !== undefined) {
-    end = indexOf(items, query.ending_before, 'ending_before');
-    start = Math.max(0, end - limit);
-    forward = false;
-  }
-  const page = items.slice(start, end);
-  return {
-    data: page.map(render),
-    meta: {
-      has_more: forward ? end < items.length : start > 0,
-      total: items.length,
-      limit,
-      starting_after: page.length > 0 && end < items.length ? page[page.length - 1]!.id : null,
-      ending_before: page.length > 0 && start > 0 ? page[0]!.id : null,
-    },
-  };
-}
-
-export interface SearchPage<T> {
-  data: T[];
-  meta: { page: number; limit: number; total: number; total_pages: number; has_more: boolean };
+/** One `starting_after` / `ending_before` page of `entries` (newest first), rendered. */
+export function listPage<T extends { id: string }, R>(rc: RuleContext, entries: Entry<T>[], query: Record<string, unknown>, render: (item: T) => R) {
+  // The spec bounds limit above (50) but not below; a page of fewer than one object is no page (inferred).
+  if (typeof query.limit === 'number' && query.limit < 1) refuse(invalidArgument('limit', 'limit must not be less than 1'));
+  // Only an object of this very list is a cursor: another account's id is as unknown as a made-up one.
+  const seqs = new Map(entries.map((e) => [e.value.id, e.seq]));
+  const page = idCursorPage(entries, query, { seqOf: (id) => seqs.get(id), faults: rc.faults, defaultLimit });
+  return { data: page.data.map(render), meta: page.meta };
 }
 
 /**
  * One page of a page-number search. The payment intent search documents no bounds (its sample
- * sends 0 for both): 0 or absent means the default, and a limit over 50 is served as 50 (inferred
- * from the transaction search, whose bounds the spec enforces on the request).
+ * sends 0 for both): 0 or absent means the default, a limit over 50 is served as 50 (inferred from
+ * the transaction search, whose bounds the spec enforces on the request), a negative one is refused.
  */
-export function searchPage<T, R>(items: T[], query: { page?: number | undefined; limit?: number | undefined }, render: (item: T) => R): SearchPage<R> {
-  const page = query.page === undefined || query.page === 0 ? 1 : query.page;
-  const asked = query.limit === undefined || query.limit === 0 ? defaultLimit : query.limit;
-  if (page < 1) refuse(invalidArgument('page', 'page must not be less than 1'));
-  if (asked < 1) refuse(invalidArgument('limit', 'limit must not be less than 1'));
-  const limit = Math.min(asked, maxLimit);
-  const totalPages = Math.ceil(items.length / limit);
-  const data = items.slice((page - 1) * limit, page * limit).map(render);
-  return { data, meta: { page, limit, total: items.length, total_pages: totalPages, has_more: page < totalPages } };
+export function searchPage<T, R>(items: T[], query: { page?: number | undefined; limit?: number | undefined }, render: (item: T) => R) {
+  if (query.page !== undefined && query.page < 0) refuse(invalidArgument('page', 'page must not be less than 1'));
+  if (query.limit !== undefined && query.limit < 0) refuse(invalidArgument('limit', 'limit must not be less than 1'));
+  const limit = query.limit ? Math.min(query.limit, maxLimit) : defaultLimit;
+  const page = numberedPage(items, { page: query.page || 1, limit }, defaultLimit);
+  return { data: page.data.map(render), meta: page.meta };
 }
 
 /** Items sorted by one column (nulls last either way), ties kept newest first. */

@@ -8,24 +8,24 @@
  *   created ──pay (declined)──▶ failed ──pay──▶ …   (a failed intent may be paid again)
  *   created | uncaptured | failed ──cancel──▶ cancelled
  */
+import { newId } from '../core/index.js';
 import type { OperationRequest } from '../core/types.js';
 import type { RuleContext } from './context.js';
 import { refuse, unprocessable } from './errors.js';
 import { recordCapture } from './ledger.js';
-import { compact, find, renderIntent, visible } from './lookup.js';
+import { byId, compact, find, renderIntent, visibleEntries, visibleScope } from './lookup.js';
 import type { BodyOf, PaymentIntent } from './model.js';
-import { cursorPage, searchPage, sortBy, withinAmounts, withinDates, type CursorQuery } from './paging.js';
-import { newId } from './state.js';
+import { listPage, searchPage, sortBy, withinAmounts, withinDates } from './paging.js';
 
 type CreateBody = BodyOf<'createPaymentIntent'>;
 
 /** A new intent of `account` from a create body (also a checkout session's `payment_intent_data`). */
 export function createIntent(rc: RuleContext, account: string, body: CreateBody, external = false): PaymentIntent {
   checkAmounts(body.amount, body.merchant_amount, body.payment_splits);
-  const id = newId('pi_');
+  const id = newId('pi');
   const intent: PaymentIntent = compact({
     id,
-    client_secret: `${id}_secret_${newId('')}`,
+    client_secret: `${id}_secret_${newId('cs').slice(3)}`,
     entity: 'payment_intent',
     status: 'created',
     amount: body.amount,
@@ -47,7 +47,7 @@ export function createIntent(rc: RuleContext, account: string, body: CreateBody,
     reversed: false,
     reversal_id: null,
     external,
-    partner_id: rc.state.id,
+    partner_id: rc.partner.id,
     business_id: null,
     account_id: account,
     payment_method_types: body.payment_method_types ?? ['card', 'bank'],
@@ -62,7 +62,7 @@ export function createIntent(rc: RuleContext, account: string, body: CreateBody,
     settlement_status: external ? undefined : 'unsettled',
     settled_at: null,
   });
-  rc.state.intents.insert(intent);
+  rc.state.intents.insert(rc.home(account), intent);
   rc.emit('payment_intent.created', account, renderIntent(rc, intent));
   return intent;
 }
@@ -110,7 +110,7 @@ export function captureIntent(rc: RuleContext, intent: PaymentIntent, requested:
   if (amount < 1) refuse(unprocessable('capture_amount_invalid', 'amount must be greater than 0', 'amount'));
   if (amount > authorized) refuse(unprocessable('capture_amount_exceeds_authorized', `amount (${amount}) must not be greater than the authorized amount (${authorized})`, 'amount'));
   if (splits) checkAmounts(amount, null, splits);
-  const payment = rc.state.payments.get(rc.state.latestPayment.get(intent.id) ?? '');
+  const payment = byId(rc.state.payments, rc.state.latestPayment.get(intent.id));
   if (splits) intent.payment_splits = splits;
   Object.assign(intent, { status: 'captured', amount_captured: amount, amount_voided: authorized - amount, captured_at: rc.iso, updated_at: rc.iso });
   if (payment) {
@@ -126,7 +126,7 @@ export function captureIntent(rc: RuleContext, intent: PaymentIntent, requested:
 export function cancelIntent(rc: RuleContext, intent: PaymentIntent, reason: string | undefined): PaymentIntent {
   if (intent.status === 'cancelled') refuse(unprocessable('payment_intent_already_cancelled', `Payment intent ${intent.id} is already cancelled.`));
   if (intent.status === 'captured') refuse(unprocessable('payment_intent_unexpected_state', `Payment intent ${intent.id} is captured; refund it instead of cancelling it.`));
-  const payment = rc.state.payments.get(rc.state.latestPayment.get(intent.id) ?? '');
+  const payment = byId(rc.state.payments, rc.state.latestPayment.get(intent.id));
   const voided = intent.status === 'uncaptured' ? (intent.amount_authorized ?? 0) : 0;
   Object.assign(intent, { status: 'cancelled', cancellation_reason: reason ?? null, cancelled_at: rc.iso, amount_voided: voided, updated_at: rc.iso });
   if (payment && payment.status === 'uncaptured') {
@@ -146,17 +146,16 @@ export const paymentIntentRules = {
   },
 
   listPaymentIntents(req: OperationRequest, rc: RuleContext) {
-    const items = rc.state.intents.list((i) => visible(rc, i.account_id));
-    return { status: 200, body: cursorPage(items, req.query as CursorQuery, (i) => renderIntent(rc, i)) };
+    return { status: 200, body: listPage(rc, visibleEntries(rc, rc.state.intents), req.query, (i) => renderIntent(rc, i)) };
   },
 
   /** Seed "Search for payment intents": every filter the body documents, sort and page number. */
   searchPaymentIntents(req: OperationRequest, rc: RuleContext) {
     const q = (req.body ?? {}) as BodyOf<'searchPaymentIntents'>;
-    const latestStatus = (i: PaymentIntent) => rc.state.payments.get(rc.state.latestPayment.get(i.id) ?? '')?.status;
+    const latestStatus = (i: PaymentIntent) => byId(rc.state.payments, rc.state.latestPayment.get(i.id))?.status;
     const matches = rc.state.intents.list(
+      visibleScope(rc),
       (i) =>
-        visible(rc, i.account_id) &&
         (q.reference_id === undefined || i.reference_id === q.reference_id) &&
         (q.status === undefined || i.status === q.status) &&
         (q.settlement_status === undefined || i.settlement_status === q.settlement_status) &&

@@ -10,7 +10,7 @@ import { notFound, refuse } from './errors.js';
 import type { BodyOf, PaymentMethod } from './model.js';
 
 function findMethod(rc: RuleContext, id: string): PaymentMethod {
-  return rc.state.paymentMethods.get(id) ?? refuse(notFound('payment method', id));
+  return rc.partner.paymentMethods.get(id) ?? refuse(notFound('payment method', id));
 }
 
 export const paymentMethodRules = {

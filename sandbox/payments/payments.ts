@@ -4,17 +4,17 @@
  * fixture method (fixtures.ts) approves, declines or approves and is then disputed; the intent's
  * `capture` decides whether an approval is captured at once or only authorized.
  */
+import { newId } from '../core/index.js';
 import type { OperationRequest } from '../core/types.js';
 import type { RuleContext } from './context.js';
 import { openDispute } from './disputes.js';
 import { refuse, unprocessable } from './errors.js';
 import { outcomeOf, type FixtureOutcome } from './fixtures.js';
 import { recordCapture } from './ledger.js';
-import { compact, find, renderIntent, renderPayment } from './lookup.js';
+import { compact, find, renderIntent, renderPayment, visibleEntries } from './lookup.js';
 import type { BodyOf, Payment, PaymentIntent, PaymentMethod } from './model.js';
-import { cursorPage, type CursorQuery } from './paging.js';
+import { listPage } from './paging.js';
 import { findIntent, requireExternal } from './payment-intents.js';
-import { newId } from './state.js';
 
 type PaymentBody = BodyOf<'createPayment'>;
 
@@ -36,7 +36,7 @@ function requirePayable(intent: PaymentIntent): void {
 
 /** The stored method a platform payment uses: one of the key's methods, of a type the intent accepts. */
 export function methodFor(rc: RuleContext, intent: PaymentIntent, paymentMethodId: string): PaymentMethod {
-  const method = rc.state.paymentMethods.get(paymentMethodId);
+  const method = rc.partner.paymentMethods.get(paymentMethodId);
   if (!method) refuse(unprocessable('payment_method_not_found', `No payment method ${paymentMethodId} for this API key.`, 'payment_method_id'));
   const allowed = intent.payment_method_types ?? ['card', 'bank'];
   if (!allowed.includes(method.payment_method_type)) {
@@ -57,7 +57,7 @@ export function payIntent(rc: RuleContext, intent: PaymentIntent, body: Partial<
   const status = !approved ? 'failed' : captured ? 'captured' : 'uncaptured';
   const cvvChecked = body.cvv2 !== undefined && !source.external;
   const payment: Payment = compact({
-    id: newId('pay_'),
+    id: newId('pay'),
     entity: 'payment',
     status,
     billing_details: source.method.billing_details,
@@ -97,7 +97,7 @@ export function payIntent(rc: RuleContext, intent: PaymentIntent, body: Partial<
     settlement_status: source.external ? undefined : 'unsettled',
     settled_at: null,
   });
-  rc.state.payments.insert(payment);
+  rc.state.payments.insert(rc.home(intent.account_id), payment);
   rc.state.latestPayment.set(intent.id, payment.id);
   Object.assign(intent, {
     status,
@@ -107,7 +107,7 @@ export function payIntent(rc: RuleContext, intent: PaymentIntent, body: Partial<
     updated_at: rc.iso,
   });
   if (captured && !source.external) recordCapture(rc, payment, amount);
-  rc.emit('payment.created', intent.account_id, renderPayment(rc, payment));
+  rc.emit('payment.created', intent.account_id, renderPayment(payment));
   const change = { failed: 'payment_intent.failed', captured: 'payment_intent.captured', uncaptured: 'payment_intent.authorized' }[status];
   rc.emit(change, intent.account_id, renderIntent(rc, intent));
   if (captured && source.outcome === 'dispute') openDispute(rc, intent, payment);
@@ -126,13 +126,13 @@ export const paymentRules = {
   createPayment(req: OperationRequest, rc: RuleContext) {
     const intent = findIntent(rc, req.params.id!);
     const payment = payWithStoredMethod(rc, intent, req.body as PaymentBody);
-    return { status: 201, body: renderPayment(rc, payment) };
+    return { status: 201, body: renderPayment(payment) };
   },
 
   /** The spec gives this list no `x-account-id`: the intent is looked up among all the key's accounts. */
   listPaymentIntentPayments(req: OperationRequest, rc: RuleContext) {
     const intent = find(rc, rc.state.intents, 'payment intent', req.params.id!);
-    const items = rc.state.payments.list((p) => p.payment_intent_id === intent.id);
-    return { status: 200, body: cursorPage(items, req.query as CursorQuery, (p) => renderPayment(rc, p)) };
+    const entries = visibleEntries(rc, rc.state.payments, (p) => p.payment_intent_id === intent.id);
+    return { status: 200, body: listPage(rc, entries, req.query, renderPayment) };
   },
 };

@@ -5,22 +5,20 @@
  */
 import type { OperationRequest } from '../core/types.js';
 import type { RuleContext } from './context.js';
-import { find, renderPayout, visible } from './lookup.js';
-import { cursorPage, type CursorQuery } from './paging.js';
+import { find, renderPayout, visibleEntries } from './lookup.js';
+import { listPage } from './paging.js';
 
 export const payoutRules = {
   listPayouts(req: OperationRequest, rc: RuleContext) {
-    const items = rc.state.payouts.list((p) => visible(rc, p.owner_id));
-    return { status: 200, body: cursorPage(items, req.query as CursorQuery, (p) => renderPayout(rc, p)) };
+    return { status: 200, body: listPage(rc, visibleEntries(rc, rc.state.payouts), req.query, (p) => renderPayout(rc, p)) };
   },
 
   getPayout(req: OperationRequest, rc: RuleContext) {
-    return { status: 200, body: renderPayout(rc, find(rc, rc.state.payouts, 'payout', req.params.id!, (p) => p.owner_id)) };
+    return { status: 200, body: renderPayout(rc, find(rc, rc.state.payouts, 'payout', req.params.id!)) };
   },
 
   listBusinessPayouts(req: OperationRequest, rc: RuleContext) {
-    const business = rc.scope.business!;
-    const items = rc.state.payouts.list((p) => p.owner_id != null && rc.state.businessOf.get(p.owner_id) === business && visible(rc, p.owner_id));
-    return { status: 200, body: cursorPage(items, req.query as CursorQuery, (p) => renderPayout(rc, p)) };
+    // x-business-id is required here, so visibility is that business's accounts (lookup.ts).
+    return { status: 200, body: listPage(rc, visibleEntries(rc, rc.state.payouts), req.query, (p) => renderPayout(rc, p)) };
   },
 };

@@ -3,14 +3,14 @@
  * by id". Issue 12: "refunds up to the captured amount". A refund without `amount` refunds what is
  * left (the spec's "defaults to the full refundable amount").
  */
+import { newId } from '../core/index.js';
 import type { OperationRequest } from '../core/types.js';
 import type { RuleContext } from './context.js';
 import { refuse, unprocessable } from './errors.js';
 import { recordTransaction } from './ledger.js';
-import { find, renderIntent } from './lookup.js';
+import { byId, find, renderIntent } from './lookup.js';
 import type { BodyOf, PaymentIntent, Refund } from './model.js';
 import { findIntent, requireExternal } from './payment-intents.js';
-import { newId } from './state.js';
 
 /**
  * Refunds `requested` (default: the rest) of a captured intent. Test-only fault
@@ -30,10 +30,10 @@ export function refundIntent(rc: RuleContext, intent: PaymentIntent, requested: 
     refuse(unprocessable('refund_exceeds_captured_amount', `amount (${amount}) must not be greater than the refundable amount (${refundable} of ${captured} captured)`, 'amount'));
   }
   const paymentId = rc.state.latestPayment.get(intent.id)!;
-  const payment = rc.state.payments.get(paymentId)!;
+  const payment = byId(rc.state.payments, paymentId)!;
   // Inferred: the sandbox has no processor delay, so a refund succeeds at once; its ledger entry settles like any other.
   const refund: Refund = {
-    id: newId('re_'),
+    id: newId('re'),
     entity: 'refund',
     status: 'succeeded',
     external,
@@ -45,7 +45,7 @@ export function refundIntent(rc: RuleContext, intent: PaymentIntent, requested: 
     ...(external ? {} : { settlement_status: 'unsettled' as const }),
     settled_at: null,
   };
-  rc.state.refunds.insert(refund);
+  rc.state.refunds.insert(rc.home(intent.account_id), refund);
   intent.amount_refunded = (intent.amount_refunded ?? 0) + amount;
   intent.updated_at = rc.iso;
   payment.amount_refunded = (payment.amount_refunded ?? 0) + amount;

@@ -1,94 +1,59 @@
 /**
- * In-memory state of one Payments sandbox: one `PartnerState` per API key (see scope.ts), each with
- * its collections in creation order. Nothing here knows HTTP; the rule files read and change it.
+ * In-memory state of one Payments sandbox. Objects live in the core's scoped collections
+ * (sandbox/core/state.ts), filed under `<partner>/<account>` (scope.ts: the API key's partner, then
+ * `x-account-id`); the per-partner extras the API objects do not carry live in `PartnerState`.
  */
-import { randomBytes } from 'node:crypto';
-import type { CheckoutSession, Dispute, Payment, PaymentIntent, PaymentMethod, Payout, Refund, Transaction } from './model.js';
+import { createCollection, type Collection } from '../core/index.js';
 import { fixturePaymentMethods } from './fixtures.js';
+import type { CheckoutSession, Dispute, Payment, PaymentIntent, PaymentMethod, Payout, Refund, Transaction } from './model.js';
 
-/** Objects of one kind, by id and in creation order; `list` is newest first, as the API lists. */
-export class Collection<T extends { id: string }> {
-  readonly #byId = new Map<string, T>();
-  readonly #order: T[] = [];
-
-  insert(item: T): T {
-    this.#byId.set(item.id, item);
-    this.#order.push(item);
-    return item;
-  }
-
-  get(id: string): T | undefined {
-    return this.#byId.get(id);
-  }
-
-  /** Newest first, optionally only the items a predicate keeps. */
-  list(keep?: (item: T) => boolean): T[] {
-    const out: T[] = [];
-    for (let i = this.#order.length - 1; i >= 0; i--) {
-      const item = this.#order[i]!;
-      if (!keep || keep(item)) out.push(item);
-    }
-    return out;
-  }
-
-  get size(): number {
-    return this.#order.length;
-  }
-}
-
-/** Everything one API key has created, plus the links the API objects do not carry themselves. */
+/** What one API key has beyond its objects. */
 export interface PartnerState {
   /** The partner id (a digest of the API key), also shown as `partner_id`. */
   id: string;
-  intents: Collection<PaymentIntent>;
-  payments: Collection<Payment>;
-  refunds: Collection<Refund>;
-  sessions: Collection<CheckoutSession>;
-  paymentMethods: Collection<PaymentMethod>;
-  disputes: Collection<Dispute>;
-  transactions: Collection<Transaction>;
-  payouts: Collection<Payout>;
-  /** The intent's most recent payment (rendered as `latest_payment`). */
-  latestPayment: Map<string, string>;
+  /**
+   * Payment methods by id: the fixtures (fixtures.ts, the same ids for every key, so not in a
+   * shared collection) and those recorded by external payments. No operation lists them.
+   */
+  paymentMethods: Map<string, PaymentMethod>;
   /** The business each account belongs to, learned from requests that name both (accounts.ts). */
   businessOf: Map<string, string>;
   /** Payouts made so far, for `payout_number`. */
   payoutCount: number;
 }
 
-/** All partners of one sandbox process. */
-export class PaymentsState {
-  readonly #partners = new Map<string, PartnerState>();
-
-  /** The partner's state, created on first use with the fixture payment methods (fixtures.ts). */
-  partner(id: string, nowIso: string): PartnerState {
-    let partner = this.#partners.get(id);
-    if (!partner) {
-      partner = {
-        id,
-        intents: new Collection(),
-        payments: new Collection(),
-        refunds: new Collection(),
-        sessions: new Collection(),
-        paymentMethods: new Collection(),
-        disputes: new Collection(),
-        transactions: new Collection(),
-        payouts: new Collection(),
-        latestPayment: new Map(),
-        businessOf: new Map(),
-        payoutCount: 0,
-      };
-      for (const method of fixturePaymentMethods(nowIso)) partner.paymentMethods.insert(method);
-      this.#partners.set(id, partner);
-    }
-    return partner;
-  }
+export interface PaymentsState {
+  intents: Collection<PaymentIntent>;
+  payments: Collection<Payment>;
+  refunds: Collection<Refund>;
+  sessions: Collection<CheckoutSession>;
+  disputes: Collection<Dispute>;
+  transactions: Collection<Transaction>;
+  payouts: Collection<Payout>;
+  /** An intent's most recent payment (rendered as `latest_payment`), by intent id. */
+  latestPayment: Map<string, string>;
+  /** The partner's extras, created on first use with fresh copies of the fixture methods. */
+  partner(id: string, nowIso: string): PartnerState;
 }
 
-/** A new object id: the API's prefix and 24 random base-36 characters (the seed shows ids only as "string"). */
-export function newId(prefix: string): string {
-  const bytes = randomBytes(24);
-  let out = prefix;
-  for (const byte of bytes) out += (byte % 36).toString(36);
-  return out;
+export function createPaymentsState(): PaymentsState {
+  const partners = new Map<string, PartnerState>();
+  return {
+    intents: createCollection(),
+    payments: createCollection(),
+    refunds: createCollection(),
+    sessions: createCollection(),
+    disputes: createCollection(),
+    transactions: createCollection(),
+    payouts: createCollection(),
+    latestPayment: new Map(),
+    partner(id, nowIso) {
+      let partner = partners.get(id);
+      if (!partner) {
+        partner = { id, paymentMethods: new Map(fixturePaymentMethods(nowIso).map((m) => [m.id, m])), businessOf: new Map(), payoutCount: 0 };
+        partners.set(id, partner);
+      }
+      return partner;
+    },
+  };
 }

@@ -8,16 +8,16 @@
  */
 import type { OperationRequest } from '../core/types.js';
 import type { RuleContext } from './context.js';
-import { find, visible } from './lookup.js';
+import { find, visibleEntries, visibleScope } from './lookup.js';
 import type { BodyOf, Transaction } from './model.js';
-import { cursorPage, searchPage, sortBy, withinAmounts, withinDates, type CursorQuery } from './paging.js';
+import { listPage, searchPage, sortBy, withinAmounts, withinDates } from './paging.js';
 
 type Filters = BodyOf<'downloadTransactions'>;
 
 function matching(rc: RuleContext, q: Filters): Transaction[] {
   const items = rc.state.transactions.list(
+    visibleScope(rc),
     (t) =>
-      visible(rc, t.source_account_id) &&
       (q.source_type === undefined || t.source_type === q.source_type) &&
       (q.settlement_status === undefined || t.settlement_status === q.settlement_status) &&
       withinDates(t.created_at, q.start_date, q.end_date) &&
@@ -35,13 +35,13 @@ function csvCell(value: unknown): string {
 
 export const transactionRules = {
   listTransactions(req: OperationRequest, rc: RuleContext) {
-    const { payout_id, ...page } = req.query as CursorQuery & { payout_id?: string };
-    const items = rc.state.transactions.list((t) => visible(rc, t.source_account_id) && (payout_id === undefined || t.payout_id === payout_id));
-    return { status: 200, body: cursorPage(items, page, (t) => structuredClone(t)) };
+    const { payout_id } = req.query as { payout_id?: string };
+    const entries = visibleEntries(rc, rc.state.transactions, (t) => payout_id === undefined || t.payout_id === payout_id);
+    return { status: 200, body: listPage(rc, entries, req.query, (t) => structuredClone(t)) };
   },
 
   getTransaction(req: OperationRequest, rc: RuleContext) {
-    return { status: 200, body: structuredClone(find(rc, rc.state.transactions, 'transaction', req.params.id!, (t) => t.source_account_id)) };
+    return { status: 200, body: structuredClone(find(rc, rc.state.transactions, 'transaction', req.params.id!)) };
   },
 
   searchTransactions(req: OperationRequest, rc: RuleContext) {
