@@ -14,6 +14,7 @@ import { newId } from '../core/index.js';
 import type { OperationRequest } from '../core/types.js';
 import type { RuleContext } from './context.js';
 import { paymentsError, refuse, unprocessable } from './errors.js';
+import { noteDue } from './clockwork.js';
 import { checkoutBranding } from './fixtures.js';
 import { byId, find, partnerScope, renderPayment, renderSession, visibleEntries } from './lookup.js';
 import type { BodyOf, CheckoutSession } from './model.js';
@@ -92,6 +93,7 @@ export const checkoutSessionRules = {
       expires_at: new Date(rc.now + checkoutSessionLifetimeMs).toISOString(),
     };
     rc.state.sessions.insert(rc.home(account), session);
+    noteDue(rc, rc.now + checkoutSessionLifetimeMs);
     rc.emit('checkout_session.created', account, renderSession(rc, session));
     return { status: 201, body: renderSession(rc, session) };
   },

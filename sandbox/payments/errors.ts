@@ -3,7 +3,7 @@
  * itself inferred: the seed shows no error responses). Every refusal of the Payments sandbox, from
  * the core or from a rule, goes through these helpers so it validates against the operation.
  */
-import type { OperationResponse } from '../core/types.js';
+import type { OperationResponse, RequestProblem } from '../core/types.js';
 
 export interface ArgumentError {
   argument: string;
@@ -16,6 +16,24 @@ function typeOf(status: number): string {
   if (status === 403) return 'authorization_error';
   if (status >= 500) return 'api_error';
   return 'invalid_request_error';
+}
+
+/**
+ * The core's own refusals (sandbox/core/README.md) in this API's words: the spec's examples use
+ * `not_found` for a 404 and `bad_request` for a malformed request; the rest keep the core's code,
+ * which names the problem (the spec's `code` is a free string).
+ */
+const coreCodes: Record<string, string> = {
+  route_not_found: 'not_found',
+  invalid_json: 'bad_request',
+  invalid_path: 'bad_request',
+  response_invalid: 'internal_error',
+  handler_failed: 'internal_error',
+};
+
+/** What the core refuses by itself, in the Payments API's body (ApiDefinition.errorResponse). */
+export function coreError(status: number, code: string, message: string): OperationResponse {
+  return paymentsError(status, coreCodes[code] ?? code, message);
 }
 
 /** An error answer in the Payments API's body. */
@@ -35,6 +53,21 @@ export function notFound(what: string, id: string): OperationResponse {
  */
 export function unprocessable(code: string, message: string, argument?: string): OperationResponse {
   return paymentsError(422, code, message, argument ? [{ argument, message }] : []);
+}
+
+/**
+ * A request that breaks the spec (ApiDefinition.validationError): 400 `validation_error` with one
+ * argument error per field and rule. Inferred: 400 rather than 422, because every operation
+ * documents 400 and not every one documents 422, and because the spec's own argument message
+ * ("amount must not be less than 0") is the class-validator wording of a framework that answers 400.
+ */
+export function validationError(problems: RequestProblem[]): OperationResponse {
+  return paymentsError(
+    400,
+    'validation_error',
+    'One or more arguments are invalid.',
+    problems.map((p) => ({ argument: p.field, message: p.missing ? `${p.field} is required` : `${p.field} ${p.rule}` })),
+  );
 }
 
 /** 400 `validation_error` naming the argument and the rule it breaks. */

@@ -9,14 +9,14 @@ import type { ApiDefinition, ApiFactory, OperationHandler } from '../core/types.
 import { accountRules, linkBusiness } from './accounts.js';
 import { authenticatePayments } from './auth.js';
 import { balanceRules } from './balances.js';
-import { checkoutSessionRules, expireDueSessions } from './checkout-sessions.js';
+import { checkoutSessionRules } from './checkout-sessions.js';
+import { runDue } from './clockwork.js';
 import { rule, type Rule, type RuleContext } from './context.js';
 import { disputeRules } from './disputes.js';
-import { paymentsError } from './errors.js';
+import { coreError, validationError } from './errors.js';
 import { externalPaymentRules } from './external-payments.js';
 import { externalRefundRules } from './external-refunds.js';
 import { paymentsIdempotency } from './idempotency.js';
-import { advanceLedger } from './ledger.js';
 import { paymentIntentRules } from './payment-intents.js';
 import { paymentMethodRules } from './payment-methods.js';
 import { paymentRules } from './payments.js';
@@ -47,8 +47,7 @@ export const createPaymentsApi: ApiFactory = () => {
   // Ahead of every rule: the account's business link, then what the sandbox clock made due.
   const before = (rc: RuleContext) => {
     linkBusiness(rc);
-    expireDueSessions(rc);
-    advanceLedger(rc);
+    runDue(rc);
   };
   const handlers: Record<string, OperationHandler> = Object.fromEntries(Object.entries(rules).map(([id, fn]) => [id, rule(state, before, fn)]));
   const definition: ApiDefinition = {
@@ -58,14 +57,8 @@ export const createPaymentsApi: ApiFactory = () => {
     handlers,
     authenticate: authenticatePayments,
     idempotency: paymentsIdempotency,
-    errorResponse: (status, code, message) => paymentsError(status, code, message),
-    validationError: (problems) =>
-      paymentsError(
-        400,
-        'validation_error',
-        'One or more arguments are invalid.',
-        problems.map((p) => ({ argument: p.field, message: p.missing ? `${p.field} is required` : `${p.field} ${p.rule}` })),
-      ),
+    errorResponse: coreError,
+    validationError,
   };
   return definition;
 };

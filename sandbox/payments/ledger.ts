@@ -18,6 +18,7 @@ import type { RuleContext } from './context.js';
 import { processingPlanFor } from './fixtures.js';
 import type { Payment, Payout, Transaction, TransactionSourceType } from './model.js';
 import { newId } from '../core/index.js';
+import { noteDue } from './clockwork.js';
 import { byId, partnerScope, renderPayout } from './lookup.js';
 
 const day = 24 * 60 * 60 * 1000;
@@ -49,6 +50,7 @@ export function recordTransaction(rc: RuleContext, account: string, sourceType: 
     description,
   };
   rc.state.transactions.insert(rc.home(account), txn);
+  noteDue(rc, rc.now + settlementDelayMs);
   rc.emit('transaction.created', account, txn);
   return txn;
 }

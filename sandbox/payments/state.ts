@@ -20,6 +20,8 @@ export interface PartnerState {
   businessOf: Map<string, string>;
   /** Payouts made so far, for `payout_number`. */
   payoutCount: number;
+  /** The earliest sandbox time (ms) at which something of this partner changes by itself (clockwork.ts). */
+  nextDueAt: number;
 }
 
 export interface PaymentsState {
@@ -50,7 +52,7 @@ export function createPaymentsState(): PaymentsState {
     partner(id, nowIso) {
       let partner = partners.get(id);
       if (!partner) {
-        partner = { id, paymentMethods: new Map(fixturePaymentMethods(nowIso).map((m) => [m.id, m])), businessOf: new Map(), payoutCount: 0 };
+        partner = { id, paymentMethods: new Map(fixturePaymentMethods(nowIso).map((m) => [m.id, m])), businessOf: new Map(), payoutCount: 0, nextDueAt: Infinity };
         partners.set(id, partner);
       }
       return partner;
