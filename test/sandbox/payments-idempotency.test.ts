@@ -103,4 +103,21 @@ describe('Payments sandbox: x-idempotency-key', () => {
     const second = await pay.paymentIntents.update(intent.id, { description: 'second' }, { headers });
     expect(second.description).toBe('second');
   });
+
+  it('a second request while the first with the key is still being processed is a 409 idempotency_request_in_progress', async () => {
+    // The core holds keyed requests open for latencyMs, the way a slow gateway would.
+    const slow = await startPaymentsSandbox({ latencyMs: 300 });
+    try {
+      const pay = slow.client();
+      const idempotencyKey = key();
+      const [first, second] = await Promise.allSettled([pay.paymentIntents.create({ amount: 1300 }, { idempotencyKey }), pay.paymentIntents.create({ amount: 1300 }, { idempotencyKey })]);
+      const outcomes = [first, second].map((r) => (r.status === 'fulfilled' ? 'created' : (r.reason as { code?: string }).code));
+      expect(outcomes.sort()).toEqual(['created', 'idempotency_request_in_progress']);
+      // Once the first is done, the key replays it.
+      const done = first.status === 'fulfilled' ? first.value : (second as PromiseFulfilledResult<{ id: string }>).value;
+      expect((await pay.paymentIntents.create({ amount: 1300 }, { idempotencyKey })).id).toBe(done.id);
+    } finally {
+      await slow.stop();
+    }
+  });
 });
