@@ -84,6 +84,14 @@ describe('Payments sandbox: payment intent search by page number', () => {
     expect(ranged.data.map((i) => i.amount)).toEqual([2200, 2100, 2000]);
   });
 
+  it('serves at most 50 a page; a limit or page of 0 (the seed sample) means the default; a negative one is a 400', async () => {
+    expect((await pay.paymentIntents.search({ limit: 100 })).body.meta).toMatchObject({ limit: 50, page: 1 });
+    expect((await pay.paymentIntents.search({ limit: 0, page: 0 })).body.meta).toMatchObject({ limit: 10, page: 1, total: 26, total_pages: 3 });
+    const error = await rejection(pay.paymentIntents.search({ limit: -1 }));
+    expect(error.status).toBe(400);
+    expect(error.body.argument_errors[0].argument).toBe('limit');
+  });
+
   it('filters by status, payment status, refunds and date range', async () => {
     const fresh = sandbox.client({ apiKey: 'sk_test_search' });
     const paid = await fresh.paymentIntents.create({ amount: 1000 });

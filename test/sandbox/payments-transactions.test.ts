@@ -84,8 +84,8 @@ describe('Payments sandbox: download transactions', () => {
   });
 });
 
-describe('Payments sandbox: transactions of an unknown id', () => {
-  it('is a 404', async () => {
+describe('Payments sandbox: get a transaction', () => {
+  it('an unknown transaction is a 404', async () => {
     expect((await rejection(pay.transactions.get('txn_missing'))).status).toBe(404);
   });
 });
