@@ -115,3 +115,18 @@ describe('Payments sandbox: payment intent search by page number', () => {
     expect(await ids({ settlement_status: 'unsettled' })).toEqual([open.id]);
   });
 });
+
+describe('Payments sandbox: test-only fault list-skips-page', () => {
+  it('skips the second page of a starting_after list, so a suite can prove it notices (never on in a normal run)', async () => {
+    const faulty = await startPaymentsSandbox({ faults: ['list-skips-page'] });
+    try {
+      const client = faulty.client();
+      for (let i = 0; i < 6; i++) await client.paymentIntents.create({ amount: 100 + i });
+      const seen: string[] = [];
+      for await (const intent of client.paymentIntents.list({ limit: 2 })) seen.push(intent.id);
+      expect(seen).toHaveLength(4);
+    } finally {
+      await faulty.stop();
+    }
+  });
+});
