@@ -9,7 +9,8 @@ export function createEventBus(clock: SandboxClock): EventBus {
   const listeners = new Set<(event: SandboxEvent) => void>();
   return {
     emit(event) {
-      const stamped: SandboxEvent = { ...event, at: clock.now() };
+      // A snapshot: the object keeps changing after the event (a refund, a capture), the event must not.
+      const stamped: SandboxEvent = { ...event, data: structuredClone(event.data), at: clock.now() };
       for (const listener of listeners) {
         try {
           listener(stamped);

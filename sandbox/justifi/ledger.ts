@@ -117,18 +117,22 @@ export function runPayouts(state: JustifiState, now: number, events: EventBus): 
       if (day >= today) keep.push(id);
       else byDay.set(day, [...(byDay.get(day) ?? []), txn]);
     }
-    for (const [day, txns] of [...byDay].sort((a, b) => a[0] - b[0])) {
-      // A day whose refunds and fees outweigh its payments has nothing to pay out: its transactions wait for the next day's (inferred).
+    // A day whose refunds and fees outweigh its payments has nothing to pay out: its transactions are carried into the next day's payout (inferred).
+    let carried: BalanceTransaction[] = [];
+    for (const [day, own] of [...byDay].sort((a, b) => a[0] - b[0])) {
+      const txns = [...carried, ...own];
       if (txns.reduce((n, t) => n + t.amount, 0) <= 0) {
-        keep.push(...txns.map((t) => t.id));
+        carried = txns;
         continue;
       }
+      carried = [];
       const payout = payoutOf(account, day, txns, now);
       state.payouts.insert(account, payout);
       state.payoutTransactions.set(payout.id, txns.map((t) => t.id));
       events.emit({ api: 'justifi-v1', name: 'payout.created', scope: account, data: payout });
       if (payout.status === 'paid') events.emit({ api: 'justifi-v1', name: 'payout.paid', scope: account, data: payout });
     }
+    keep.unshift(...carried.map((t) => t.id));
     state.unpaid.set(account, keep);
     if (keep.length) schedule(state, today + dayMs);
   }

@@ -74,7 +74,7 @@ export function charge(state: JustifiState, ctx: HandlerContext, account: string
     fee_amount: fee,
     application_fee_amount: input.application_fee_amount ?? null,
     application_fee: platform !== account ? { id: newId('fee'), amount: fee, currency: 'usd', created_at, updated_at: created_at } : null,
-    captured: !declined && automatic,
+    captured: !declined && automatic && !ach,
     capture_strategy: input.capture_strategy,
     currency: 'usd',
     description: input.description ?? null,

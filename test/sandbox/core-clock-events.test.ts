@@ -41,6 +41,14 @@ describe('core events', () => {
     expect(event).toEqual({ api: 'justifi-v1', name: 'note.created', scope: 'alice', data: res.body, requestId: res.headers.get('x-request-id'), idempotencyKey: 'event-key-1', at: Date.UTC(2030, 0, 1) });
   });
 
+  it('gives each event a snapshot of the object: a later change does not rewrite an earlier event', async () => {
+    const created = await sb.call('POST', '/notes', { body: { text: 'before' }, headers: { 'idempotency-key': 'snapshot-1' } });
+    await sb.call('PATCH', `/notes/${created.body.id}`, { body: { text: 'after' } });
+    const [first, second] = sb.events.filter((e) => (e.data as { id: string }).id === created.body.id);
+    expect([first!.name, (first!.data as { text: string }).text]).toEqual(['note.created', 'before']);
+    expect([second!.name, (second!.data as { text: string }).text]).toEqual(['note.updated', 'after']);
+  });
+
   it('keeps answering when a subscriber throws, and stops delivering after unsubscribe', () => {
     const clock = createClock({ frozen: true });
     const bus = createEventBus(clock);

@@ -180,7 +180,9 @@ export function notesApi(clock: SandboxClock, events: EventBus) {
         count('updateNote');
         if (!notes.get(ctx.scope, req.params.id!)) return fail(404, 'not_found', `no note ${req.params.id}`);
         const text = (req.body as { text?: string } | undefined)?.text;
-        return { status: 200, body: notes.update(req.params.id!, (n) => void (text !== undefined && (n.text = text))) };
+        const note = notes.update(req.params.id!, (n) => void (text !== undefined && (n.text = text)));
+        ctx.events.emit({ api: 'justifi-v1', name: 'note.updated', scope: ctx.scope, data: note });
+        return { status: 200, body: note };
       },
       brokenNote: () => ({ status: 200, body: { id: 42, text: 'secret-body-value', pages: 1, created_at: 'yesterday' } }),
       teapot: () => ({ status: 418, body: { error: { code: 'teapot', message: 'short and stout' } } }),

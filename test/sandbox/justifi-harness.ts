@@ -20,6 +20,7 @@ export interface JustifiSandbox {
   url: string;
   clock: SandboxClock;
   events: SandboxEvent[];
+  /** What the sandbox reported about itself (a response that broke the spec, a handler that threw); `stop` fails if any. */
   failures: string[];
   /** An SDK client: client id `test_<name>` (one platform per name), no retries unless asked. */
   client(options?: Partial<JustifiClientOptions> & { name?: string }): ReturnType<typeof createJustifiClient>;
@@ -68,6 +69,10 @@ export async function startJustifiSandbox(options: { faults?: string[]; latencyM
       return res.body.access_token as string;
     },
     fetch: raw,
-    stop: () => server.stop(),
+    async stop() {
+      await server.stop();
+      // A response that broke the spec, or a handler that threw, fails the file that caused it.
+      if (failures.length) throw new Error(`the JustiFi sandbox reported ${failures.length} failure(s):\n${failures.join('\n')}`);
+    },
   };
 }
