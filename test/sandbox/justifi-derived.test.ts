@@ -48,7 +48,7 @@ describe('JustiFi payouts (derived)', () => {
     // disputes left that day negative, so they are carried into today's payout.
     const everything = (await justifi.payments.list()).data;
     let expected = 0;
-    for (const p of everything) for (const t of (await justifi.payments.balanceTransactions(p.id)).data) expected += t.amount;
+    for (const p of everything) for (const t of (await justifi.payments.balanceTransactions(p.id)).data) expected += t.amount!;
     sb.clock.advance(day);
     const payouts = (await justifi.payouts.list()).data;
     expect(payouts).toHaveLength(1);
@@ -90,7 +90,7 @@ describe('JustiFi payouts (derived)', () => {
     const proceeds = (await justifi.proceeds.list()).data;
     expect(proceeds).toHaveLength(1);
     expect(proceeds[0]).toMatchObject({ amount: payment.fee_amount, account_id: sub.platform_account_id });
-    expect((await justifi.proceeds.get(proceeds[0]!.id)).id).toBe(proceeds[0]!.id);
+    expect(await justifi.proceeds.get(proceeds[0]!.id)).toMatchObject({ id: proceeds[0]!.id });
     expect((await justifi.payouts.list()).data.some((p) => p.account_id === sub.id)).toBe(true);
   });
 });
