@@ -26,6 +26,14 @@ describe('Payments sandbox: x-api-key', () => {
     expect(error.code).toBe('unauthorized');
   });
 
+  it('the API key never appears in an answer or an event: the partner is a digest of it', async () => {
+    const mark = sandbox.events.length;
+    const intent = await sandbox.client().paymentIntents.create({ amount: 100 });
+    expect(intent.partner_id).toMatch(/^partner_[0-9a-f]{20}$/);
+    const error = await rejection(sandbox.client().paymentIntents.capture(intent.id));
+    for (const seen of [intent, error.body, sandbox.events.slice(mark)]) expect(JSON.stringify(seen)).not.toContain(apiKey);
+  });
+
   it('an unauthenticated request gets the 401 even when it is also invalid', async () => {
     const res = await sandbox.fetch('/payment_intents', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ amount: 'ten' }) });
     expect(res.status).toBe(401);
