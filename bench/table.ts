@@ -37,6 +37,12 @@ export function formatTable(report: BenchReport): string {
   row('bundle payments-sdk/justifi, min+gzip vs bare openapi-fetch', `${int(b.justifi)} B`, `${int(b.openapi_fetch)} B`, vsBare(b.justifi), '—', 'bundle payments-sdk/justifi, min+gzip (B)');
   row('bundle payments-sdk/payments, min+gzip', `${int(b.payments)} B`, `${int(b.openapi_fetch)} B`, vsBare(b.payments), '—', 'bundle payments-sdk/payments, min+gzip (B)');
   row('bundle both entries, min+gzip', `${int(b.both)} B`, `${int(b.openapi_fetch)} B`, vsBare(b.both), '—', 'bundle both entries, min+gzip (B)');
+  const sbx = report.sandbox;
+  const rps = (n: number) => `${int(n)} req/s`;
+  row(`sandbox getPayment, ${sbx.concurrency} in flight, vs Prism mock (req/s ratio, above 1 = sandbox faster)`, rps(sbx.get_payment.sandbox_rps), rps(sbx.get_payment.prism_rps), sbx.get_payment.vs_prism.toFixed(2), '—', 'sandbox getPayment / Prism mock, req/s');
+  row('sandbox getPayment, req/s', rps(sbx.get_payment.sandbox_rps), '—', '—', '—', 'sandbox getPayment, req/s');
+  row(`sandbox createPayment, ${sbx.concurrency} in flight, vs Prism mock`, rps(sbx.create_payment.sandbox_rps), rps(sbx.create_payment.prism_rps), sbx.create_payment.vs_prism.toFixed(2), '—');
+  row('sandbox heap per 10,000 stored payments (live, after full GC)', `${sbx.heap_mb_per_10k_payments.toFixed(1)} MB`, '—', '—', '—');
   const secs = (n: number | null) => (n === null ? 'skipped' : `${n.toFixed(1)} s`);
   row('pipeline: npm run generate (both specs)', secs(report.pipeline_s.generate), '—', '—', '—');
   row('pipeline: contract suite (vitest --project contracts)', secs(report.pipeline_s.contracts), '—', '—', '—');

@@ -9,6 +9,7 @@ export function createEventBus(clock: SandboxClock): EventBus {
   const listeners = new Set<(event: SandboxEvent) => void>();
   return {
     emit(event) {
+      if (listeners.size === 0) return;
       // A snapshot: the object keeps changing after the event (a refund, a capture), the event must not.
       const stamped: SandboxEvent = { ...event, data: structuredClone(event.data), at: clock.now() };
       for (const listener of listeners) {

@@ -3,13 +3,23 @@ import { randomBytes } from 'node:crypto';
 
 const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+// Random bytes are drawn in blocks: one system call per few hundred ids, not one per id.
+let pool = randomBytes(8192);
+let at = 0;
+function nextByte(): number {
+  if (at === pool.length) {
+    pool = randomBytes(8192);
+    at = 0;
+  }
+  return pool[at++]!;
+}
+
 /** Random base62 text of `length` characters (rejection sampling, so every character is equally likely). */
 export function randomBase62(length: number): string {
   let out = '';
   while (out.length < length) {
-    for (const byte of randomBytes(length * 2)) {
-      if (byte < 248 && out.length < length) out += alphabet[byte % 62];
-    }
+    const byte = nextByte();
+    if (byte < 248) out += alphabet[byte % 62];
   }
   return out;
 }

@@ -26,12 +26,13 @@ export const feeFor = (amount: number, applicationFee: number | undefined) => ap
 const payoutBank = { id: 'ba_SandboxPayoutAccount0001', full_name: 'Sandbox Platform LLC', bank_name: 'Sandbox Test Bank', account_number_last4: '6789', routing_number: '110000000', country: 'US', currency: 'usd', nickname: 'Operating account', account_type: 'checking' };
 
 function add(state: JustifiState, payment: Payment, type: string, amount: number, fee: number, sourceId: string, sourceType: string, sourceAmount: number, at: number): BalanceTransaction {
-  const previous = state.balanceTransactions.list(payment.account_id!, (t) => t.payment_id === payment.id)[0];
+  const balance = (state.paymentBalances.get(payment.id) ?? 0) + amount;
+  state.paymentBalances.set(payment.id, balance);
   const created_at = iso(at);
   const txn: BalanceTransaction = {
     id: newId('pbt'),
     amount,
-    balance: (previous?.balance ?? 0) + amount,
+    balance,
     currency: 'usd',
     financial_transaction_id: payment.financial_transaction_id ?? null,
     payment_id: payment.id,

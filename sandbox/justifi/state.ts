@@ -44,6 +44,8 @@ export interface JustifiState {
   intentMethods: Map<string, string>;
   methods: ReturnType<typeof createCollection<PaymentMethodRecord>>;
   balanceTransactions: ReturnType<typeof createCollection<BalanceTransaction>>;
+  /** Running balance of each payment's balance transactions. */
+  paymentBalances: Map<string, number>;
   /** Balance transaction ids not yet in a payout, per account. */
   unpaid: Map<string, string[]>;
   payouts: ReturnType<typeof createCollection<Payout>>;
@@ -76,6 +78,7 @@ export function createJustifiState(options: ApiOptions): JustifiState {
     intentMethods: new Map(),
     methods: createCollection(),
     balanceTransactions: createCollection(),
+    paymentBalances: new Map(),
     unpaid: new Map(),
     payouts: createCollection(),
     proceeds: createCollection(),
