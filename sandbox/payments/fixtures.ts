@@ -32,9 +32,6 @@ export function outcomeOf(paymentMethodId: string): FixtureOutcome {
   return fixtures.find((f) => f.id === paymentMethodId)?.outcome ?? 'approve';
 }
 
-/** The fixture ids with their outcome, for README.md and the tests. */
-export const fixtureMethodIds = Object.fromEntries(fixtures.map((f) => [f.id, f.outcome])) as Record<string, FixtureOutcome>;
-
 /** Fresh copies of the fixture methods for a new partner (each partner may update its own). */
 export function fixturePaymentMethods(nowIso: string): PaymentMethod[] {
   return fixtures.map((f) => ({

@@ -11,8 +11,6 @@ export type Dispute = Schemas['Dispute'];
 export type Transaction = Schemas['Transaction'];
 export type Payout = Schemas['Payout'];
 export type ProcessingPlan = Schemas['ProcessingPlan'];
-export type Balance = Schemas['Balance'];
-export type PaymentIntentStatus = Schemas['PaymentIntentStatus'];
 export type TransactionSourceType = Schemas['TransactionSourceType'];
 
 /** The JSON request body of an operation. */
