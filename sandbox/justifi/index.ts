@@ -6,13 +6,15 @@
 import type { ApiFactory, HandlerContext, OperationHandler, OperationRequest, OperationResponse } from '../core/types.js';
 import type { operations } from '../../generated/justifi-v1.operations.js';
 import { authenticate, createAccessToken } from './auth.js';
-import { disputePayoutRules } from './disputes-payouts.js';
+import { checkoutSessionRules } from './checkout-sessions.js';
+import { disputeRules } from './disputes.js';
 import { bundle, errorResponse, JustifiError, validationError } from './errors.js';
 import { justifiIdempotency } from './idempotency.js';
 import { runPayouts } from './ledger.js';
 import { paymentIntentRules } from './payment-intents.js';
 import { paymentMethodRules } from './payment-methods.js';
 import { paymentRules, settlePayments } from './payments.js';
+import { payoutRules } from './payouts.js';
 import { refundRules } from './refunds.js';
 import { createJustifiState, type JustifiState } from './state.js';
 import { completeReviews, subAccountRules } from './sub-accounts.js';
@@ -27,15 +29,9 @@ const rules: Record<keyof typeof operations, Rule> = {
   ...refundRules,
   ...paymentIntentRules,
   ...paymentMethodRules,
-  listDisputes: disputePayoutRules.listDisputes!,
-  getDispute: disputePayoutRules.getDispute!,
-  updateDispute: disputePayoutRules.updateDispute!,
-  listPayouts: disputePayoutRules.listPayouts!,
-  getPayout: disputePayoutRules.getPayout!,
-  updatePayout: disputePayoutRules.updatePayout!,
-  getPayoutCsvReport: disputePayoutRules.getPayoutCsvReport!,
-  listProceeds: disputePayoutRules.listProceeds!,
-  getProceeds: disputePayoutRules.getProceeds!,
+  ...checkoutSessionRules,
+  ...disputeRules,
+  ...payoutRules,
 };
 
 /** Builds a JustiFi API v1 sandbox with its own, empty state. */

@@ -116,20 +116,4 @@ export const paymentIntentRules = {
     const intent = findIntent(state, ctx, req.params.id!);
     return page(state.payments.entries(intent.account_id!, (p) => p.payment_intent_id === intent.id), req.query, ctx, state.payments.seqOf);
   },
-
-  /**
-   * Hosted checkout: "Create a checkout session … This in includes the payment intent … At this
-   * point You have 24 hours to complete the checkout." It completes when its intent is captured.
-   */
-  createCheckoutSession(state: JustifiState, req: OperationRequest, ctx: HandlerContext): OperationResponse {
-    const body = req.body as { payment_intent_id: string };
-    const entry = state.intents.find(body.payment_intent_id);
-    if (!entry || !visible(state, ctx, entry.scope)) throw new JustifiError(422, 'payment_intent_not_found', `Payment intent not found: ${body.payment_intent_id}`);
-    if (entry.value.status === 'succeeded') throw new JustifiError(422, 'payment_intent_unexpected_state', `Payment intent ${entry.value.id} is already succeeded: there is nothing to check out`);
-    const id = newId('cs');
-    state.checkoutSessions.set(id, { id, platformId: state.platformOf.get(entry.scope)!, paymentIntentId: entry.value.id, expiresAt: ctx.clock.now() + 24 * 60 * 60 * 1000, completed: false });
-    const data = { checkout_session_id: id };
-    ctx.events.emit({ api: 'justifi-v1', name: 'checkout.created', scope: entry.scope, data });
-    return one(201, 'checkout_session', id, data);
-  },
 };
