@@ -74,7 +74,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const started: { stop(): Promise<void> }[] = [];
   const stopAll = () => Promise.all(started.splice(0).reverse().map((s) => s.stop())).then(() => undefined);
   try {
-    const running = await Promise.all(
+    // allSettled, not all: a part that fails must not leave the other still starting after the clean-up.
+    const settled = await Promise.allSettled(
       parts.map(async ({ api, port }): Promise<RunningApi> => {
         const server = createApiServer(api, serverOptions);
         const directUrl = await server.start(options.validate ? 0 : (port ?? 0));
@@ -87,6 +88,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return { url: proxy?.url ?? directUrl, directUrl, proxy, server, title: api.title };
       }),
     );
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const running = settled.map((r) => (r as PromiseFulfilledResult<RunningApi>).value);
     let stopped: Promise<void> | undefined;
     return { justifi: running[0]!, payments: running[1]!, clock, events, stop: () => (stopped ??= stopAll()) };
   } catch (error) {
