@@ -8,5 +8,5 @@ export { cursorPage, encodeCursor, idCursorPage, numberedPage, type IdCursorMeta
 export { coreErrorCodes } from './pipeline.js';
 export { fieldName, ProblemError } from './problems.js';
 export { createApiServer, type ApiServer, type ApiServerOptions } from './server.js';
-export { loadSpec, type OperationSpec, type SpecModel } from './spec.js';
+export { loadSpec, repoRoot, type OperationSpec, type SpecModel } from './spec.js';
 export { createCollection, type Collection, type Entry } from './state.js';

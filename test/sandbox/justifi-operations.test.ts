@@ -1,23 +1,35 @@
 /**
  * JustiFi sandbox: every operation of the bundle is answered, each with a documented response,
- * here through the Prism proxy `startSandbox({ validate: true })` puts in front, so a second,
- * independent validator checks every exchange against generated/justifi-v1.yaml.
+ * here through the Prism proxy that `--validate` puts in front (`prism proxy <bundle> <sandbox>
+ * --errors`, the same starter startSandbox uses), so a second, independent validator checks every
+ * exchange against generated/justifi-v1.yaml. Only the JustiFi side is started, to keep it quick.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJustifiClient } from '../../src/justifi/index.js';
 import type { LogEvent } from '../../src/core/logger.js';
 import { loadSpec } from '../../sandbox/core/spec.js';
 import { createRouter } from '../../sandbox/core/router.js';
-import { createClock } from '../../sandbox/core/clock.js';
-import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import { createApiServer, createClock, createEventBus, repoRoot, type ApiServer } from '../../sandbox/core/index.js';
+import { createJustifiApi } from '../../sandbox/justifi/index.js';
+import { startPrismProxy, type PrismProxy } from '../../scripts/lib/prism-proxy.js';
 import { card, day, minute, startTime } from './justifi-harness.js';
 
-let sandbox: Sandbox;
 const failures: string[] = [];
+const clock = createClock({ start: startTime, frozen: true });
+let server: ApiServer;
+let proxy: PrismProxy;
+let sandbox: { clock: typeof clock; justifi: { url: string; directUrl: string } };
 beforeAll(async () => {
-  sandbox = await startSandbox({ validate: true, clock: createClock({ start: startTime, frozen: true }), log: (line) => failures.push(line) });
+  const events = createEventBus(clock);
+  server = createApiServer(createJustifiApi({ clock, events }), { clock, events, log: (line) => failures.push(line) });
+  const directUrl = await server.start();
+  proxy = await startPrismProxy(`${repoRoot}/generated/justifi-v1.yaml`, directUrl);
+  sandbox = { clock, justifi: { url: proxy.url, directUrl } };
 }, 60_000);
-afterAll(() => sandbox?.stop());
+afterAll(async () => {
+  await proxy?.stop();
+  await server?.stop();
+});
 
 describe('JustiFi operations', () => {
   it('answers every operation of the bundle with a documented 2xx through the validating Prism proxy', async () => {
