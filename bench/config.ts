@@ -1,5 +1,6 @@
 /** How much work each benchmark does. `fullConfig` is `npm run bench`; `tinyConfig` is for the harness test. */
 import { defaultPipeline, type PipelineOptions } from './pipeline.js';
+import type { SandboxBenchConfig } from './sandbox-bench.js';
 
 export interface CallRoundsConfig {
   /** Measured rounds (one batch per variant per round, interleaved). */
@@ -18,6 +19,8 @@ export interface BenchConfig {
   /** Our SDK against `@justifi/justifi-node`, sequential. */
   peer: CallRoundsConfig;
   pagination: { items: number; limit: number; runs: number; warmupItems: number; gcEveryPages: number };
+  /** Sandbox throughput against Prism's mock, and the sandbox's heap per stored payment (issue 12). */
+  sandbox: SandboxBenchConfig;
   /** `null`: skip the pipeline timings (they take about a minute and a half). */
   pipeline: PipelineOptions | null;
 }
@@ -27,6 +30,7 @@ export const fullConfig: BenchConfig = {
   concurrent: { rounds: 25, calls: 128, warmupCalls: 320, concurrency: 32 },
   peer: { rounds: 25, calls: 60, warmupCalls: 200 },
   pagination: { items: 100_000, limit: 100, runs: 2, warmupItems: 5_000, gcEveryPages: 20 },
+  sandbox: { rounds: 3, durationMs: 4_000, warmupMs: 1_500, concurrency: 32, heapPayments: 10_000 },
   pipeline: defaultPipeline,
 };
 
@@ -36,5 +40,6 @@ export const tinyConfig: BenchConfig = {
   concurrent: { rounds: 2, calls: 8, warmupCalls: 4, concurrency: 4 },
   peer: { rounds: 2, calls: 2, warmupCalls: 1 },
   pagination: { items: 250, limit: 100, runs: 1, warmupItems: 100, gcEveryPages: 1 },
+  sandbox: { rounds: 1, durationMs: 150, warmupMs: 50, concurrency: 4, heapPayments: 20 },
   pipeline: { generate: { argv: [process.execPath, '-e', ''] }, contracts: { argv: [process.execPath, '-e', ''] } },
 };

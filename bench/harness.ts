@@ -12,6 +12,7 @@ import { type Call, runRounds, type Series } from './measure.js';
 import type { PaginationOptions, PaginationResult } from './pagination.js';
 import { measurePipeline } from './pipeline.js';
 import { buildReport, type BenchReport } from './report.js';
+import { runSandboxBench, type SandboxBenchResult } from './sandbox-bench.js';
 
 /** µs-per-call samples (wall and CPU) of each variant, one per round. */
 export type Samples = Record<string, Series>;
@@ -20,6 +21,7 @@ export interface RawResults {
   overhead: Record<'justifi_get' | 'payments_get', Record<'sequential' | 'concurrent', Samples>>;
   peer: { get: Samples; list: Samples };
   pagination: PaginationResult;
+  sandbox: SandboxBenchResult;
   bundles: Awaited<ReturnType<typeof measureBundles>>;
   pipeline: Awaited<ReturnType<typeof measurePipeline>> | null;
 }
@@ -76,6 +78,9 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
     await server.stop();
   }
 
+  // The sandbox and Prism each run in their own process; the load generator is this one.
+  const sandbox = await runSandboxBench(config.sandbox, log);
+
   let pipeline: RawResults['pipeline'] = null;
   if (config.pipeline) {
     log('pipeline: npm run generate, then the contract suite (in a copy of the tree)…');
@@ -84,7 +89,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
     log('pipeline: skipped');
   }
 
-  return buildReport({ overhead, peer, pagination, bundles, pipeline }, config, {
+  return buildReport({ overhead, peer, pagination, sandbox, bundles, pipeline }, config, {
     startedAt,
     wallSeconds: (performance.now() - started) / 1000,
     loadAverage1m,

@@ -66,6 +66,16 @@ export interface BenchReport {
     gc_every_pages: number;
     gc_exposed: boolean;
   };
+  /** The JustiFi sandbox against Prism's mock of the same operation, same run, same machine (issue 12). */
+  sandbox: {
+    get_payment: SandboxThroughput;
+    create_payment: SandboxThroughput;
+    /** Live heap (after full GC) added by 10,000 stored payments, each with its payment method, balance transactions and idempotency record. */
+    heap_mb_per_10k_payments: number;
+    heap_gc_exposed: boolean;
+    concurrency: number;
+    rounds: string;
+  };
   bundle_gzip_bytes: { justifi: number; payments: number; both: number; justifi_one_call: number; payments_one_call: number; openapi_fetch: number };
   bundle_min_bytes: { justifi: number; payments: number; both: number; justifi_one_call: number; payments_one_call: number; openapi_fetch: number };
   /** What the generated method table adds to a one-call bundle (gzip), and how many methods it holds. */
@@ -83,7 +93,28 @@ export interface BenchReport {
   bench_wall_s: number;
 }
 
+export interface SandboxThroughput {
+  /** Median requests/s over the rounds. */
+  sandbox_rps: number;
+  prism_rps: number;
+  /** Median of the per-round ratios sandbox / Prism (above 1 = the sandbox is faster). */
+  vs_prism: number;
+  /** Requests/s of each round, for the spread. */
+  sandbox_rounds: number[];
+  prism_rounds: number[];
+}
+
 const r3 = (x: number) => round(x, 3);
+
+function throughput(pair: { sandbox: number[]; prism: number[] }): SandboxThroughput {
+  return {
+    sandbox_rps: Math.round(median(pair.sandbox)),
+    prism_rps: Math.round(median(pair.prism)),
+    vs_prism: r3(median(pair.sandbox.map((s, i) => s / pair.prism[i]!))),
+    sandbox_rounds: pair.sandbox.map(Math.round),
+    prism_rounds: pair.prism.map(Math.round),
+  };
+}
 const ratio3 = (s: RatioSummary): RatioSummary => ({ median: r3(s.median), p25: r3(s.p25), p75: r3(s.p75) });
 
 function medians(samples: Samples, clock: 'wall' | 'cpu'): Record<string, number> {
@@ -152,6 +183,14 @@ export function buildReport(raw: RawResults, config: BenchConfig, run: { started
       page_limit: config.pagination.limit,
       gc_every_pages: config.pagination.gcEveryPages,
       gc_exposed: p.gcExposed,
+    },
+    sandbox: {
+      get_payment: throughput(raw.sandbox.getPayment),
+      create_payment: throughput(raw.sandbox.createPayment),
+      heap_mb_per_10k_payments: round((raw.sandbox.heapBytesPerPayment * 10_000) / 1e6, 1),
+      heap_gc_exposed: raw.sandbox.heapGcExposed,
+      concurrency: config.sandbox.concurrency,
+      rounds: `${config.sandbox.rounds} rounds × ${config.sandbox.durationMs} ms per server (alternating), ${config.sandbox.concurrency} in flight, ${config.sandbox.warmupMs} ms warm-up; heap over ${config.sandbox.heapPayments} payments`,
     },
     bundle_gzip_bytes: { justifi: b.justifi.gzipBytes, payments: b.payments.gzipBytes, both: b.both.gzipBytes, justifi_one_call: b.justifi_one_call.gzipBytes, payments_one_call: b.payments_one_call.gzipBytes, openapi_fetch: b.openapi_fetch.gzipBytes },
     bundle_min_bytes: { justifi: b.justifi.minBytes, payments: b.payments.minBytes, both: b.both.minBytes, justifi_one_call: b.justifi_one_call.minBytes, payments_one_call: b.payments_one_call.minBytes, openapi_fetch: b.openapi_fetch.minBytes },

@@ -1,41 +1,50 @@
 /**
- * `npm start`: the main job. Starts a Prism mock of each spec (no credentials, no network), runs
- * the quickstart through both SDK clients, prints the transcript, stops the mocks.
+ * `npm start`: the main job. Starts the stateful sandbox of each API behind a Prism proxy (so Prism
+ * validates every exchange against the bundled spec), runs the quickstart through both SDK
+ * clients, prints the transcript, stops everything. No credentials, no network.
  *
- *   npm start                                        # against the bundled mocks
+ *   npm start                                           # against the sandboxes, behind Prism proxies
+ *   npm start -- --mock                                 # against static Prism mocks (the specs' examples)
  *   npm start -- --justifi-url URL --payments-url URL   # against other servers
  *
  * Credentials for other servers come from JUSTIFI_CLIENT_ID, JUSTIFI_CLIENT_SECRET,
  * JUSTIFI_SUB_ACCOUNT, PAYMENTS_API_KEY and PAYMENTS_ACCOUNT_ID.
  */
 import { parseArgs } from 'node:util';
+import { startSandbox, type Sandbox } from '../sandbox/index.js';
 import { startMocks, type Mocks } from './lib/mocks.js';
 import { runJustifiQuickstart, runPaymentsQuickstart } from './demo/quickstart.js';
 import { bold, dim, green, red, Transcript } from './demo/transcript.js';
 
 const { values } = parseArgs({
-  options: { 'justifi-url': { type: 'string' }, 'payments-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  options: { 'justifi-url': { type: 'string' }, 'payments-url': { type: 'string' }, mock: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
 });
 if (values.help) {
-  console.log('usage: npm start [-- --justifi-url URL] [-- --payments-url URL]');
+  console.log('usage: npm start [-- --mock] [-- --justifi-url URL] [-- --payments-url URL]');
   process.exit(0);
 }
 
 async function main(): Promise<number> {
   const started = Date.now();
   let mocks: Mocks | undefined;
-  const needMocks = !values['justifi-url'] || !values['payments-url'];
-  if (needMocks) {
+  let sandbox: Sandbox | undefined;
+  const needLocal = !values['justifi-url'] || !values['payments-url'];
+  if (needLocal && values.mock) {
     process.stdout.write(dim('starting Prism mocks of generated/justifi-v1.yaml and generated/payments-v1.3.yaml … '));
     mocks = await startMocks();
     console.log(dim('ready'));
+  } else if (needLocal) {
+    process.stdout.write(dim('starting the stateful sandboxes behind Prism proxies (prism proxy generated/<api>.yaml <sandbox> --errors) … '));
+    sandbox = await startSandbox({ validate: true });
+    console.log(dim('ready'));
   }
+  const local = mocks ? { justifi: mocks.justifi.url, payments: mocks.payments.url, what: 'Prism mock' } : sandbox ? { justifi: sandbox.justifi.url, payments: sandbox.payments.url, what: 'sandbox, validated by a Prism proxy' } : undefined;
   const env = process.env;
-  const justifiUrl = values['justifi-url'] ?? mocks!.justifi.url;
-  const paymentsUrl = values['payments-url'] ?? mocks!.payments.url;
+  const justifiUrl = values['justifi-url'] ?? local!.justifi;
+  const paymentsUrl = values['payments-url'] ?? local!.payments;
   console.log(bold('payments-sdk quickstart'));
-  console.log(`  JustiFi API v1       ${justifiUrl}${values['justifi-url'] ? '' : dim('  (Prism mock)')}`);
-  console.log(`  Payments API v1.3.0  ${paymentsUrl}${values['payments-url'] ? '' : dim('  (Prism mock)')}`);
+  console.log(`  JustiFi API v1       ${justifiUrl}${values['justifi-url'] ? '' : dim(`  (${local!.what})`)}`);
+  console.log(`  Payments API v1.3.0  ${paymentsUrl}${values['payments-url'] ? '' : dim(`  (${local!.what})`)}`);
 
   const transcript = new Transcript();
   try {
@@ -44,6 +53,7 @@ async function main(): Promise<number> {
       clientId: env.JUSTIFI_CLIENT_ID ?? 'test_quickstart_client',
       clientSecret: env.JUSTIFI_CLIENT_SECRET ?? 'quickstart_client_secret',
       subAccount: env.JUSTIFI_SUB_ACCOUNT,
+      mock: Boolean(mocks) && !values['justifi-url'],
     });
     await runPaymentsQuickstart(transcript, {
       url: paymentsUrl,
@@ -52,9 +62,11 @@ async function main(): Promise<number> {
     });
   } finally {
     await mocks?.stop();
+    await sandbox?.stop();
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(transcript.failures ? `\n${red(`${transcript.failures} step(s) failed`)} in ${seconds} s` : `\n${green('all steps passed')} in ${seconds} s${mocks ? dim(' (mocks stopped)') : ''}`);
+  const stopped = mocks ? ' (mocks stopped)' : sandbox ? ' (sandboxes and proxies stopped)' : '';
+  console.log(transcript.failures ? `\n${red(`${transcript.failures} step(s) failed`)} in ${seconds} s` : `\n${green('all steps passed')} in ${seconds} s${dim(stopped)}`);
   return transcript.failures ? 1 : 0;
 }
 

@@ -16,7 +16,7 @@ let json: Record<string, Record<string, unknown>>;
 beforeAll(async () => {
   report = await runBench(tinyConfig);
   json = JSON.parse(JSON.stringify(report)) as typeof json;
-}, 60_000);
+}, 120_000);
 
 function expectPositive(value: unknown) {
   expect(typeof value).toBe('number');
@@ -67,6 +67,17 @@ describe('bench harness, tiny run', () => {
     expectPositive(json.pipeline_s!.contracts);
   });
 
+  it('measures the sandbox and the Prism mock on getPayment and createPayment in the same run, and the heap per 10,000 payments', () => {
+    for (const op of [report.sandbox.get_payment, report.sandbox.create_payment]) {
+      expectPositive(op.sandbox_rps);
+      expectPositive(op.prism_rps);
+      expectPositive(op.vs_prism);
+      expect(op.sandbox_rounds).toHaveLength(tinyConfig.sandbox.rounds);
+    }
+    expect(typeof json.sandbox!.heap_mb_per_10k_payments).toBe('number');
+    expect(json.sandbox!.heap_gc_exposed).toBe(true);
+  });
+
   it('dates the run and names the machine', () => {
     const measuredAt = json.measured_at as unknown as string;
     expect(new Date(measuredAt).toISOString()).toBe(measuredAt);
@@ -74,7 +85,7 @@ describe('bench harness, tiny run', () => {
   });
 
   it('checks every target and prints each in the table', () => {
-    expect(report.targets).toHaveLength(12);
+    expect(report.targets).toHaveLength(14);
     const table = formatTable(report);
     for (const target of report.targets) {
       expect(typeof target.met).toBe('boolean');

@@ -6,10 +6,16 @@
  * Request flow, for every request:
  *   route (bundled spec, by operationId) → 404/405 in the API's error body
  *   → body limit (1 MB → 413), content type (415), JSON parse (400)
- *   → request validation against the operation (Ajv, compiled once) → the API's validation error
- *   → authenticate → scope → idempotency (replay / mismatch / concurrent) → handler
+ *   → request validation against the operation (Ajv, compiled once): query, path and header
+ *     values are coerced here, problems are kept for later
+ *   → authenticate → scope (an unauthenticated request gets the 401 even when it is also invalid)
+ *   → the kept problems, if any → the API's validation error
+ *   → idempotency (missing / too short / replay / mismatch / concurrent) → handler
  *   → response validation against the operation's documented response (Ajv, compiled once);
  *     a violation is a 500 naming the operation and the schema path, never a silent bad answer.
+ *
+ * The idempotency header is left out of request validation: the API's IdempotencyPolicy owns it
+ * (a missing key is `reject('missing')`, not a generic missing-header problem).
  */
 
 /** A clock tests can move: token expiry and idempotency windows read it, never Date.now(). */
@@ -72,6 +78,19 @@ export interface EventBus {
   subscribe(listener: (event: SandboxEvent) => void): () => void;
 }
 
+/** One way a request breaks the spec, as request validation (or a handler) reports it. */
+export interface RequestProblem {
+  location: 'path' | 'query' | 'header' | 'body';
+  /** Dotted field name, e.g. `amount`, `payment_method.card.number`, `limit`, `Sub-Account`. */
+  field: string;
+  /** The rule it breaks, readable on its own, e.g. `must be integer`, `must be one of: usd`. */
+  rule: string;
+  /** True when the field is absent (a `required` rule). */
+  missing: boolean;
+  /** The schema keyword that failed (`required`, `type`, `enum`, `minimum`, `pattern`, `format`, …). */
+  keyword?: string | undefined;
+}
+
 /** How an API treats its idempotency header (the generic store in core/idempotency.ts applies it). */
 export interface IdempotencyPolicy {
   /** Header name, e.g. `Idempotency-Key` or `x-idempotency-key`. */
@@ -88,6 +107,8 @@ export interface IdempotencyPolicy {
   stores(status: number): boolean;
   /** The API's answer when a key is missing, too short, reused with other parameters, or in flight. */
   reject(reason: 'missing' | 'too_short' | 'params_mismatch' | 'in_flight', operationId: string): OperationResponse;
+  /** Status of a replayed response, when it differs from the stored one (JustiFi: a replayed capture is 200). Default: the stored status. */
+  replayStatus?(operationId: string, storedStatus: number): number;
 }
 
 /** Per-request context an API's `authenticate` builds; handlers receive it. */
@@ -95,11 +116,14 @@ export interface HandlerContext {
   /** The state partition this request sees (JustiFi: account or Sub-Account; Payments: x-account-id). */
   scope: string;
   clock: SandboxClock;
+  /** The sandbox's bus; `emit` here fills in this request's `requestId` and `idempotencyKey` when the event leaves them out. */
   events: EventBus;
   /** The request id the core assigned (also sent as `x-request-id`). */
   requestId: string;
   /** The idempotency key of this request, when it carried one. */
   idempotencyKey: string | undefined;
+  /** Test-only faults switched on for this sandbox (see ApiOptions.faults); empty in normal runs. */
+  faults: ReadonlySet<string>;
 }
 
 export type OperationHandler = (req: OperationRequest, ctx: HandlerContext) => OperationResponse | Promise<OperationResponse>;
@@ -118,8 +142,15 @@ export interface ApiDefinition {
   idempotency: IdempotencyPolicy;
   /** The API's documented error body for what the core itself refuses. */
   errorResponse(status: number, code: string, message: string): OperationResponse;
-  /** The API's answer to a request that breaks the spec (field and rule from Ajv). */
-  validationError(problems: { location: 'path' | 'query' | 'header' | 'body'; field: string; rule: string; missing: boolean }[]): OperationResponse;
+  /** The API's answer to a request that breaks the spec (field and rule from Ajv), or to a handler's `ProblemError`. */
+  validationError(problems: RequestProblem[], operationId: string): OperationResponse;
+  /**
+   * Query parameters whose value of the wrong type falls back to the schema's `default` instead
+   * of failing (JustiFi: "If the limit value is an invalid type, the default value of 25 is used").
+   */
+  lenientQuery?: readonly string[] | undefined;
+  /** Runs before every request (after routing): apply what the clock made due (settlements, reviews, payouts). */
+  beforeRequest?(now: number): void;
 }
 
 /** What every API factory receives: one sandbox process shares one clock and one event bus. */

@@ -1,20 +1,22 @@
 /**
  * The quickstart `npm start` runs: a short, realistic flow through each client, the way an
- * integrator would write it. Against the bundled Prism mocks the answers are the specs' examples.
+ * integrator would write it. Against the stateful sandbox every answer is real state (the payment
+ * read back, the refund leaving the rest refundable, the decline as a typed error, the list holding
+ * what was just made); against the Prism mocks (`--mock`) the answers are the specs' examples.
  */
-import { createJustifiClient, testCards } from '../../src/justifi/index.js';
-import { createPaymentsClient } from '../../src/payments/index.js';
-import { Transcript } from './transcript.js';
+import { createJustifiClient, PaymentRequiredError, testCards } from '../../src/justifi/index.js';
+import { fields, type Described } from './fields.js';
+import type { Transcript } from './transcript.js';
+import { runPaymentsQuickstart } from './payments-quickstart.js';
+
+export { runPaymentsQuickstart };
 
 export interface QuickstartTargets {
   justifi: { url: string; clientId: string; clientSecret: string; subAccount?: string | undefined };
   payments: { url: string; apiKey: string; accountId: string };
 }
 
-type Described = { id?: unknown; amount?: unknown; currency?: unknown; status?: unknown };
-const fields = (v: Described) => [`id=${String(v.id)}`, v.amount !== undefined ? `amount=${String(v.amount)} ${String(v.currency ?? '')}`.trim() : '', v.status !== undefined ? `status=${String(v.status)}` : ''].filter(Boolean).join('  ');
-
-export async function runJustifiQuickstart(t: Transcript, target: QuickstartTargets['justifi']): Promise<void> {
+export async function runJustifiQuickstart(t: Transcript, target: QuickstartTargets['justifi'] & { mock?: boolean }): Promise<void> {
   const justifi = createJustifiClient({ clientId: target.clientId, clientSecret: target.clientSecret, subAccount: target.subAccount, baseUrl: target.url, logger: t.logger });
   t.heading(`JustiFi API v1 ${`(${justifi.mode} mode)`}`);
 
@@ -34,14 +36,14 @@ export async function runJustifiQuickstart(t: Transcript, target: QuickstartTarg
     ({ data, idempotencyKey }) => `access token obtained (kept out of logs)  ${fields(data as Described)}  Idempotency-Key=${idempotencyKey}`,
   );
   if (!payment) return;
+  const paymentId = String((payment.data as Described).id);
 
   await t.step(
-    'list payments, auto-paginating (first 5)',
-    () => justifi.payments.list({ limit: 2 }).toArray({ max: 5 }),
-    (items) => `${items.length} payments: ${items.map((p) => String((p as Described).id)).join(', ')}`,
+    `read ${paymentId} back`,
+    () => justifi.payments.get(paymentId),
+    (p) => `${fields(p as Described)}  amount_refundable=${String(p.amount_refundable)}`,
   );
 
-  const paymentId = String((payment.data as Described).id);
   await t.step(
     `refund $5.00 of ${paymentId}`,
     () => justifi.payments.refund(paymentId, { amount: 500, reason: 'customer_request', description: 'partial refund from the quickstart' }),
@@ -49,38 +51,42 @@ export async function runJustifiQuickstart(t: Transcript, target: QuickstartTarg
   );
 
   await t.step(
+    `read ${paymentId} again after the refund`,
+    () => justifi.payments.get(paymentId),
+    (p) => `amount=${String(p.amount)}  amount_refunded=${String(p.amount_refunded)}  amount_refundable=${String(p.amount_refundable)}  refunds=${p.refunds?.length ?? 0}`,
+  );
+
+  const declined = testCards.insufficientFunds;
+  await t.step(
+    `pay with the declined test card ${declined.number}: a typed error`,
+    () =>
+      justifi.payments
+        .create(
+          { amount: 2000, currency: 'usd', capture_strategy: 'automatic', payment_method: { card: { name: 'Sylvia Fowles', number: declined.number, verification: '123', month: '3', year: '2040' } } },
+          // A static mock cannot decline: ask Prism for the spec's 402 example instead.
+          target.mock ? { headers: { Prefer: 'code=402, example=card_declined_insufficient_funds' } } : undefined,
+        )
+        .then(
+          (p): never => {
+            throw new Error(`expected a decline, got ${fields(p as Described)}`);
+          },
+          (error: unknown) => {
+            if (!(error instanceof PaymentRequiredError)) throw error;
+            return error;
+          },
+        ),
+    (e) => `${e.name} ${e.status}  code=${String(e.code)}  declineCode=${String(e.declineCode)}`,
+  );
+
+  await t.step(
+    'list payments, auto-paginating (first 5)',
+    () => justifi.payments.list({ limit: 2 }).toArray({ max: 5 }),
+    (items) => `${items.length} payments: ${items.map((p) => `${String((p as Described).id)} ${String((p as Described).status)}`).join(', ')}`,
+  );
+
+  await t.step(
     'read the dispute list',
     () => justifi.disputes.list({ limit: 10 }),
-    (page) => `${page.data.length} disputes on the first page, hasNext=${page.hasNext}`,
-  );
-}
-
-export async function runPaymentsQuickstart(t: Transcript, target: QuickstartTargets['payments']): Promise<void> {
-  const pay = createPaymentsClient({ apiKey: target.apiKey, accountId: target.accountId, baseUrl: target.url, logger: t.logger });
-  t.heading('Payments API v1.3.0');
-
-  const intent = await t.step(
-    'create a $108.00 payment intent (manual capture)',
-    () =>
-      pay.paymentIntents
-        .create({ amount: 10800, currency: 'USD', capture: false, reference_id: 'order-10042', description: 'Order 10042', payment_method_types: ['card'] })
-        .withResponse(),
-    ({ data, idempotencyKey }) => `${fields(data as Described)}  x-idempotency-key=${idempotencyKey}`,
-  );
-  if (!intent) return;
-
-  const intentId = String((intent.data as Described).id);
-  await t.step(`capture ${intentId}`, () => pay.paymentIntents.capture(intentId, { amount: 10800 }), (captured) => fields(captured as Described));
-
-  await t.step(
-    'list transactions, auto-paginating (first 20)',
-    () => pay.transactions.list({ limit: 10 }).toArray({ max: 20 }),
-    (items) => `${items.length} transactions${items.length ? `, first ${fields(items[0] as Described)}` : ''}`,
-  );
-
-  await t.step(
-    'read the ledger balances',
-    () => pay.balances.get(),
-    (balances) => JSON.stringify(balances).slice(0, 160),
+    (page) => `${page.data.length} disputes on the first page${page.data.length ? ` (${page.data.map((d) => `${String(d.status)} ${String(d.amount)}`).join(', ')})` : ''}, hasNext=${page.hasNext}`,
   );
 }
