@@ -9,3 +9,4 @@ export type { LogEvent, Logger } from './logger.js';
 export type { BackoffOptions } from './retry-policy.js';
 export type { BaseRequestOptions } from './caller.js';
 export type { TransportClientOptions } from './client-options.js';
+export { sdkVersion } from './version.js';
