@@ -81,3 +81,50 @@ describe('response bodies', () => {
     expect(new Set(server.requests.map((r) => r.headers['x-idempotency-key'])).size).toBe(1);
   });
 });
+
+describe('rule 9: idempotency follows the spec, not a method list', () => {
+  it('the Payments API PATCH updatePaymentIntent (which declares x-idempotency-key) gets a UUID v4 key, the same on every retry', async () => {
+    server.reset((_req, i) => (i === 0 ? { status: 503, body: {} } : { status: 200, body: { id: 'pi_1' } }));
+    const result = await pay().paymentIntents.update('pi_1', { description: 'x' } as never).withResponse();
+    const keys = server.requests.map((r) => r.headers['x-idempotency-key']);
+    expect(server.requests.map((r) => r.method)).toEqual(['PATCH', 'PATCH']);
+    expect(keys[0]).toMatch(uuidV4);
+    expect(new Set(keys)).toEqual(new Set([result.idempotencyKey]));
+  });
+
+  it.each(['x-idempotency-key', 'X-Idempotency-Key', 'X-IDEMPOTENCY-KEY'])("a caller's key given as headers['%s'] is sent unchanged, once, on every attempt", async (name) => {
+    server.reset((_req, i) => (i === 0 ? { status: 500, body: {} } : { status: 201, body: { id: 'pi_1' } }));
+    const result = await pay().paymentIntents.create({ amount: 1 } as never, { headers: { [name]: 'order-from-headers-01' } }).withResponse();
+    // Node joins repeated header lines with ", ": an exact match means the key travelled once.
+    expect(server.requests.map((r) => r.headers['x-idempotency-key'])).toEqual(['order-from-headers-01', 'order-from-headers-01']);
+    expect(result.idempotencyKey).toBe('order-from-headers-01');
+  });
+
+  it("JustiFi: a caller's Idempotency-Key given through headers is kept, not replaced by a generated one", async () => {
+    server.reset((req) => (req.path === '/oauth/token' ? { status: 200, body: { access_token: 't' } } : { status: 201, body: envelope({ id: 'py_1' }) }));
+    await justifi().payments.create({ amount: 1 } as never, { headers: { 'idempotency-key': 'justifi-order-0001' } });
+    expect(apiRequests()[0]!.headers['idempotency-key']).toBe('justifi-order-0001');
+  });
+
+  it("a caller's key is never dropped, even on an operation that does not declare the header", async () => {
+    server.reset(() => ({ status: 200, body: { id: 'pi_1' } }));
+    await pay().paymentIntents.get('pi_1', { idempotencyKey: 'read-correlation-01' });
+    expect(server.requests[0]!.headers['x-idempotency-key']).toBe('read-correlation-01');
+  });
+
+  it('the same header given twice with different values is refused before sending', async () => {
+    server.reset(() => ({ status: 200, body: { id: 'pi_1' } }));
+    const error = await pay().paymentIntents.create({ amount: 1 } as never, { idempotencyKey: 'order-aaaaaaaaaa', headers: { 'x-idempotency-key': 'order-bbbbbbbbbb' } }).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ name: 'RequestValidationError', field: 'x-idempotency-key' });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([' order-2026-0001', 'order-2026-0001 ', 'order-2026-0001\t'])('a key with leading/trailing whitespace (%j) is refused rather than silently trimmed', async (key) => {
+    server.reset(() => ({ status: 200, body: { id: 'pi_1' } }));
+    const error = await pay().paymentIntents.create({ amount: 1 } as never, { idempotencyKey: key }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as RequestValidationError).field).toBe('x-idempotency-key');
+    expect((error as Error).message).toContain('whitespace');
+    expect(server.requests).toHaveLength(0);
+  });
+});
