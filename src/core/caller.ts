@@ -62,6 +62,7 @@ export interface Caller<Options extends BaseRequestOptions> {
   list<Item, Body>(operationId: string, op: OperationInfo, input: CallInput, options: Options | undefined, style: PagingStyle<Item, Body>, paramsIn?: 'query' | 'body'): PagePromise<Item, Body>;
 }
 
+/** The `call` / `list` pair an API's resource namespaces are built on. */
 export function createCaller<Options extends BaseRequestOptions>(config: CallerConfig<Options>): Caller<Options> {
   const { raw, transport, idempotency, scrubber } = config;
   const keyHeader = idempotency.header.toLowerCase();

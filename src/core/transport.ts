@@ -122,6 +122,7 @@ function withIdempotencyKey(error: PaymentsSdkError, key: string | undefined): P
   return copy;
 }
 
+/** A client's retrying `fetch`: the send path of every SDK call and of the raw client. */
 export function createTransport(options: TransportOptions): Transport {
   const backoff = { ...defaultBackoff, ...options.backoff };
   const sleep = options.sleep ?? abortableSleep;
