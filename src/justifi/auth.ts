@@ -103,7 +103,8 @@ export function createTokenAuth(options: TokenAuthOptions): AuthStrategy {
 
   return {
     async apply(headers, signal) {
-      const token = await tokenFor(signal);
+      // A cached token needs no wait, so the hot path adds no abort listener.
+      const token = cached && now() < cached.expiresAt ? cached.value : await tokenFor(signal);
       headers.set('Authorization', `Bearer ${token}`);
       return token;
     },
