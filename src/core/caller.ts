@@ -86,7 +86,7 @@ export function createCaller<Options extends BaseRequestOptions>(config: CallerC
     // A caller's key is used as given, whichever way it came; the SDK adds one wherever the spec
     // declares the header, and on every write by method (a write is never sent twice without one).
     if (options.idempotencyKey !== undefined && keyInHeaders !== undefined && options.idempotencyKey !== keyInHeaders) {
-      throw new RequestValidationError(idempotency.header, 'given twice with different values', `${idempotency.header} was given as idempotencyKey and in headers with different values: pass it once`);
+      throw new RequestValidationError(idempotency.header, 'given as idempotencyKey and in headers with different values');
     }
     let key = options.idempotencyKey ?? keyInHeaders;
     if (key !== undefined) assertIdempotencyKey(idempotency.header, key, idempotency.minLength);

@@ -40,7 +40,6 @@ export function assertServerSide(credential: string, allowBrowser: boolean | und
   throw new RequestValidationError(
     'dangerouslyAllowBrowser',
     'required to create a client in a browser',
-    `This looks like a browser: the ${credential} would be visible to anyone who opens the page. ` +
-      'Call the API from your server instead, or pass dangerouslyAllowBrowser: true if the page is trusted (an internal tool, a test harness).',
+    `In a browser the ${credential} is readable by anyone who opens the page: call the API from a server, or pass dangerouslyAllowBrowser: true if you accept that.`,
   );
 }

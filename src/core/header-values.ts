@@ -12,8 +12,7 @@ const badValueChar = /[^\t\x20-\x7e\x80-\xff]/;
 
 function describeChar(char: string): string {
   const code = char.codePointAt(0)!;
-  const names: Record<number, string> = { 0: 'NUL', 10: 'LF', 13: 'CR', 127: 'DEL' };
-  return names[code] ?? (code > 0xff ? `non-Latin-1 character U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `control character 0x${code.toString(16).padStart(2, '0')}`);
+  return ({ 0: 'NUL', 10: 'LF', 13: 'CR' } as Record<number, string>)[code] ?? `${code > 0xff ? 'non-Latin-1' : 'control'} character U+${code.toString(16).padStart(4, '0')}`;
 }
 
 /** Throws unless `name` is a valid header name and `value` a string that can travel in a header. */
@@ -25,6 +24,6 @@ export function assertHeader(name: string, value: unknown, option?: string): ass
   }
   const bad = badValueChar.exec(value);
   if (bad) {
-    throw new RequestValidationError(name, 'must not contain CR, LF, NUL, other control characters or characters beyond Latin-1', `${name} header${source} contains ${describeChar(bad[0])} at index ${bad.index}: header values must be visible Latin-1 text`);
+    throw new RequestValidationError(name, 'must be Latin-1 text without CR, LF, NUL or other controls', `${name} header${source} contains ${describeChar(bad[0])} at index ${bad.index}`);
   }
 }

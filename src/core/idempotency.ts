@@ -20,6 +20,6 @@ export function assertIdempotencyKey(header: string, key: unknown, minLength: nu
       `${header} must be a string of at least ${minLength} characters (got ${typeof key === 'string' ? key.length : typeof key})`,
     );
   }
-  if (key.trim() !== key) throw new RequestValidationError(header, 'must not start or end with whitespace', `${header} must not start or end with whitespace (it would be trimmed, and the server would see a different key)`);
+  if (key.trim() !== key) throw new RequestValidationError(header, 'must not start or end with whitespace');
   assertHeader(header, key, 'idempotencyKey');
 }

@@ -20,12 +20,12 @@ export interface BodyContext {
 /** The parsed JSON object of a 2xx body, or an `UnreadableResponseError`. */
 export function readJsonObject(text: string, context: BodyContext): Record<string, unknown> {
   let problem: string;
-  if (!/\S/.test(text)) problem = 'is empty where the API documents a JSON object';
+  if (!/\S/.test(text)) problem = 'is empty';
   else {
     try {
       const value: unknown = JSON.parse(text);
       if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-      problem = `is JSON ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}, not the JSON object the API documents`;
+      problem = `is JSON ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}, not an object`;
     } catch {
       // Not the SyntaxError's message: V8 quotes a slice of the text there, which could hold part
       // of a secret that scrubbing no longer recognises. The scrubbed text is kept in `body`.

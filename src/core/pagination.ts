@@ -94,11 +94,11 @@ async function* itemsFrom<Item, Body>(first: Page<Item, Body> | Promise<Page<Ite
     for (const item of page.data) yield item;
     if (!page.hasNext || page.data.length === 0) return;
     const next = JSON.stringify(requests.get(page)!.next);
-    if (sent.has(next)) throw new PaginationLoopError(`pagination loop: the server pointed to a page already requested (${next}); stopped instead of fetching it again`);
+    if (sent.has(next)) throw new PaginationLoopError(`pagination loop: page ${next} was already requested`);
     sent.add(next);
     page = await page.nextPage();
     const content = fingerprint(page.data);
-    if (page.data.length > 0 && seen.has(content)) throw new PaginationLoopError(`pagination loop: the server returned the same page again for ${next}; stopped before yielding it twice`);
+    if (page.data.length > 0 && seen.has(content)) throw new PaginationLoopError(`pagination loop: page ${next} repeats an earlier page`);
     seen.add(content);
   }
 }

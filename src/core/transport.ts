@@ -168,7 +168,7 @@ export function createTransport(options: TransportOptions): Transport {
           const location = raw.headers.get('location');
           throw new RedirectError({
             status: raw.status,
-            message: `redirect${location ? ` to ${scrubber.scrub(location)}` : ''} not followed: the SDK never sends credentials or a body to another URL`,
+            message: `redirect${location ? ` to ${scrubber.scrub(location)}` : ''} not followed`,
             location: location === null ? undefined : scrubber.scrub(location),
             requestId: raw.headers.get('x-request-id') ?? undefined,
             headers: scrubber.scrubHeaders(raw.headers),

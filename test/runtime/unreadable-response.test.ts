@@ -22,8 +22,8 @@ const bodies: [string, Answer, string][] = [
   ['an HTML page', { status: 200, body: '<!doctype html><html><body>Gateway OK</body></html>', headers: { 'content-type': 'text/html', 'x-request-id': 'req_42' } }, 'is not valid JSON'],
   ['an empty body where JSON is documented', { status: 200, headers: { 'x-request-id': 'req_42' } }, 'is empty'],
   ['a 204 with no body', { status: 204, headers: { 'x-request-id': 'req_42' } }, 'is empty'],
-  ['JSON null', json(200, 'null'), 'is JSON null'],
-  ['a JSON string', json(200, '"ok"'), 'is JSON string'],
+  ['JSON null', json(200, 'null'), 'is JSON null, not an object'],
+  ['a JSON string', json(200, '"ok"'), 'is JSON string, not an object'],
 ];
 
 describe('rule 3: a 2xx whose body is not what the spec says is a typed error', () => {
