@@ -95,7 +95,7 @@ function answerJustifi(run: string, req: SeenRequest, earlier: SeenRequest[]): R
   if (route === 'POST /payments') {
     // The first attempt fails as a busy server would; the retry must carry the same key.
     if (!earlier.some((r) => r.method === 'POST' && r.path === '/payments')) {
-      return { status: 503, headers: { 'retry-after': '0', 'x-request-id': `req_${run}_justifi_503` }, body: { error: { code: 'service_unavailable', message: 'try again' } } };
+      return { status: 503, headers: { 'retry-after': '0.05', 'x-request-id': `req_${run}_justifi_503` }, body: { error: { code: 'service_unavailable', message: 'try again' } } };
     }
     return { status: 201, body: { id: 'py_created', type: 'payment', data: { id: 'py_created', amount: 1000, currency: 'usd', status: 'succeeded' }, page_info: null } };
   }
@@ -110,7 +110,7 @@ function answerPayments(run: string, req: SeenRequest, earlier: SeenRequest[]): 
   if (route === 'GET /payment_intents/pi_missing') return error(404, 'not_found', 'No such payment intent: pi_missing', `req_${run}_payments_404`);
   if (route === 'POST /payment_intents') {
     if (!earlier.some((r) => r.method === 'POST' && r.path === '/payment_intents')) {
-      return { status: 503, headers: { 'retry-after': '0', 'x-request-id': `req_${run}_payments_503` }, body: { type: 'error', code: 'service_unavailable', message: 'try again' } };
+      return { status: 503, headers: { 'retry-after': '0.05', 'x-request-id': `req_${run}_payments_503` }, body: { type: 'error', code: 'service_unavailable', message: 'try again' } };
     }
     return { status: 201, body: { id: 'pi_created', amount: 1000, currency: 'USD', status: 'requires_payment_method' } };
   }

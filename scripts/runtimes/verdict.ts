@@ -47,7 +47,7 @@ const retried: Check = (observed, requests) =>
     if (attempts.map((a) => a.status).join(',') !== '503,201') problems.push(`${api} write: server saw attempts ${attempts.map((a) => a.status).join(',') || 'none'}, not 503 then 201`);
     else if (typeof keys[0] !== 'string' || keys[0] !== keys[1]) problems.push(`${api} write: ${keyHeaders[api]} ${JSON.stringify(keys)} differs between attempts`);
     else if (seen.idempotencyKey !== keys[0]) problems.push(`${api} write: the call reports key ${String(seen.idempotencyKey)}, the server saw ${keys[0]}`);
-    // The wait came from Retry-After: 0, which a browser shows only when the server exposes it.
+    // The wait came from Retry-After: 0.05 (50 ms; 0 would mean "use backoff"), which a browser shows only when the server exposes it.
     if (seen?.retries?.length !== 1 || !seen.retries[0]!.reason.includes('Retry-After')) problems.push(`${api} write: retries ${JSON.stringify(seen?.retries)}, not one honouring Retry-After`);
     return problems;
   });

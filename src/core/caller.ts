@@ -1,28 +1,36 @@
 /**
  * Runs one operation through openapi-fetch and the retrying transport, and turns the outcome into
  * an `ApiPromise` (resource or typed error) or a `PagePromise`. This is the only place where
- * request options meet the wire: scope headers, the idempotency key, per-call retry and timeout.
+ * request options meet the wire: scope headers, the idempotency key, per-call retry and timeout,
+ * each checked (with the path parameters) before anything is sent.
  */
 import type { Client } from 'openapi-fetch';
 import { ApiPromise, type ApiResult } from './api-promise.js';
+import { checkAttemptOptions } from './client-options.js';
 import { type ApiErrorDetails, createApiError, RequestValidationError } from './errors.js';
+import { assertHeader } from './header-values.js';
 import { assertIdempotencyKey, newIdempotencyKey } from './idempotency.js';
+import { readJsonObject } from './json-body.js';
 import type { OperationInfo } from './operation-table.js';
 import { type PageParams, PagePromise, type PagingStyle } from './pagination.js';
+import { assertPathParams } from './path-params.js';
 import type { SecretScrubber } from './redact.js';
 import { takeBody, type Transport } from './transport.js';
 
 /** Options every method takes as its last argument, layered over the client's defaults. */
 export interface BaseRequestOptions {
-  /** Key for a write; default: a fresh UUID v4, reused on every retry of this call. */
+  /**
+   * Key for a write (also accepted as the API's idempotency header in `headers`); sent as given,
+   * never trimmed or replaced. Default: a fresh UUID v4, reused on every retry of this call.
+   */
   idempotencyKey?: string | undefined;
-  /** Cancels the call, including any wait between retries. */
+  /** Cancels the call (a `UserAbortError`), including waiting for a token and any wait between retries. */
   signal?: AbortSignal | undefined;
-  /** Per-attempt timeout for this call. Default: the client's `timeoutMs` (60000). */
+  /** Per-attempt timeout for this call, an integer 1–2^31-1 ms. Default: the client's `timeoutMs` (60000). */
   timeoutMs?: number | undefined;
-  /** Retries for this call. Default: the client's `maxRetries` (2). */
+  /** Retries for this call, an integer 0–10. Default: the client's `maxRetries` (2). */
   maxRetries?: number | undefined;
-  /** Extra headers for this call. */
+  /** Extra headers for this call (values: visible Latin-1 text, no CR/LF/NUL). */
   headers?: Record<string, string> | undefined;
 }
 
@@ -30,6 +38,7 @@ export interface CallerConfig<Options extends BaseRequestOptions> {
   // openapi-fetch's client, used untyped here: adapters type each method from generated/.
   raw: Client<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   transport: Transport;
+  /** The API's idempotency header; sent where the spec declares it and on every write in `methods`. */
   idempotency: { header: string; methods: readonly string[]; minLength: number };
   /** Headers an API derives from its options (e.g. `Sub-Account`), keyed by header name. */
   scopeHeaders(options: Options): Record<string, string | undefined>;
@@ -53,20 +62,36 @@ export interface Caller<Options extends BaseRequestOptions> {
   list<Item, Body>(operationId: string, op: OperationInfo, input: CallInput, options: Options | undefined, style: PagingStyle<Item, Body>, paramsIn?: 'query' | 'body'): PagePromise<Item, Body>;
 }
 
+/** The `call` / `list` pair an API's resource namespaces are built on. */
 export function createCaller<Options extends BaseRequestOptions>(config: CallerConfig<Options>): Caller<Options> {
   const { raw, transport, idempotency, scrubber } = config;
+  const keyHeader = idempotency.header.toLowerCase();
 
   function headersFor(operationId: string, op: OperationInfo, options: Options): { headers: Record<string, string>; key: string | undefined } {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = {};
+    let keyInHeaders: string | undefined;
+    if (options.headers !== undefined) {
+      if (!isPlainObject(options.headers)) throw new RequestValidationError('headers', 'must be an object of header names to string values');
+      for (const [name, value] of Object.entries(options.headers)) {
+        assertHeader(name, value, 'headers');
+        if (name.toLowerCase() === keyHeader) keyInHeaders = value;
+        else headers[name] = value;
+      }
+    }
     for (const [name, value] of Object.entries(config.scopeHeaders(options))) {
-      if (value !== undefined && name in op.headers) headers[name] = value;
+      if (value === undefined) continue;
+      assertHeader(name, value, config.scopeHint?.[name]);
+      if (name in op.headers) headers[name] = value;
     }
-    let key: string | undefined;
-    if (idempotency.methods.includes(op.method)) {
-      key = options.idempotencyKey ?? newIdempotencyKey();
-      assertIdempotencyKey(idempotency.header, key, idempotency.minLength);
-      headers[idempotency.header] = key;
+    // A caller's key is used as given, whichever way it came; the SDK adds one wherever the spec
+    // declares the header, and on every write by method (a write is never sent twice without one).
+    if (options.idempotencyKey !== undefined && keyInHeaders !== undefined && options.idempotencyKey !== keyInHeaders) {
+      throw new RequestValidationError(idempotency.header, 'given as idempotencyKey and in headers with different values');
     }
+    let key = options.idempotencyKey ?? keyInHeaders;
+    if (key !== undefined) assertIdempotencyKey(idempotency.header, key, idempotency.minLength);
+    else if (idempotency.header in op.headers || idempotency.methods.includes(op.method)) key = newIdempotencyKey();
+    if (key !== undefined) headers[idempotency.header] = key;
     const present = new Set(Object.keys(headers).map((h) => h.toLowerCase()));
     for (const [name, rule] of Object.entries(op.headers)) {
       if (rule === 'required' && !present.has(name.toLowerCase())) {
@@ -78,6 +103,8 @@ export function createCaller<Options extends BaseRequestOptions>(config: CallerC
   }
 
   async function send<T, Body>(operationId: string, op: OperationInfo, input: CallInput, options: Options): Promise<ApiResult<T, Body>> {
+    checkCallOptions(options);
+    assertPathParams(op, input.path);
     if (input.query !== undefined && !isPlainObject(input.query)) throw new RequestValidationError('query', 'must be an object of query parameters');
     const { headers, key } = headersFor(operationId, op, options);
     // The transport has read the body already (inside the attempt's timeout); openapi-fetch is told
@@ -100,13 +127,13 @@ export function createCaller<Options extends BaseRequestOptions>(config: CallerC
         requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
         idempotencyKey: key,
         body: scrubber.scrubValue(error),
-        headers: response.headers,
+        headers: scrubber.scrubHeaders(response.headers),
         method: op.method,
-        url: response.url || undefined,
+        url: response.url ? scrubber.scrub(response.url) : undefined,
       });
     }
     const text = takeBody(response);
-    const data: unknown = op.parseAs === 'text' ? text : text ? JSON.parse(text) : undefined;
+    const data: unknown = op.parseAs === 'text' ? text : readJsonObject(text, { response, method: op.method, idempotencyKey: key, scrubber });
     return { data: config.unwrap(data) as T, body: data as Body, response, idempotencyKey: key };
   }
 
@@ -125,6 +152,16 @@ export function createCaller<Options extends BaseRequestOptions>(config: CallerC
       return new PagePromise(load, invalid ? {} : stripUndefined((base ?? {}) as PageParams), style);
     },
   };
+}
+
+/** Per-call options: an object, retry and timeout overrides in range, a real signal. */
+function checkCallOptions(options: BaseRequestOptions): void {
+  if (!options || typeof options !== 'object') throw new RequestValidationError('options', 'must be an object of request options');
+  checkAttemptOptions(options);
+  const { signal } = options;
+  if (signal !== undefined && (typeof signal?.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')) {
+    throw new RequestValidationError('signal', 'must be an AbortSignal');
+  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

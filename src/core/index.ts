@@ -11,3 +11,4 @@ export type { BaseRequestOptions } from './caller.js';
 export type { TransportClientOptions } from './client-options.js';
 export { WebhookVerificationError, type WebhookVerificationReason } from './webhook-error.js';
 export type { WebhookBody, WebhookHeaders, WebhookVerifyOptions } from './webhooks.js';
+export { sdkVersion } from './version.js';

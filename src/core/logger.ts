@@ -11,3 +11,19 @@ export type LogEvent =
   | { type: 'token'; action: 'fetch' | 'drop'; reason?: string };
 
 export type Logger = (event: LogEvent) => void;
+
+/**
+ * The logger as the SDK calls it: whatever the caller's logger throws (or an async logger rejects
+ * with) is dropped, so logging can never add an attempt, leave a timer running or change a result.
+ */
+export function safeLogger(logger: Logger | undefined): Logger | undefined {
+  if (!logger) return undefined;
+  return (event) => {
+    try {
+      const result: unknown = logger(event);
+      if (result && typeof (result as PromiseLike<unknown>).then === 'function') (result as Promise<unknown>).then(undefined, () => undefined);
+    } catch {
+      // A broken logger is the caller's bug to find; it must not become a failed payment.
+    }
+  };
+}

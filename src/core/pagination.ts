@@ -2,9 +2,14 @@
  * Auto-pagination shared by every paging style. A `list()` call returns a `PagePromise`: await it
  * for the first page (`hasNext`, `nextPage()` …), or `for await` it for every item across pages.
  * Only the current page is held in memory. Each paging style is a small `PagingStyle` function.
+ *
+ * Iteration cannot loop forever on a misbehaving server: a next-page request identical to one
+ * already sent (a repeated JustiFi `end_cursor`, Payments `starting_after` id or search `page`) is
+ * not sent, and a page whose items are those of a page already seen (a server ignoring the cursor)
+ * is not yielded; either ends the iteration with a `PaginationLoopError`, after at most one repeat.
  */
 import type { ApiResult } from './api-promise.js';
-import { RequestValidationError } from './errors.js';
+import { PaginationLoopError, RequestValidationError } from './errors.js';
 
 export type PageParams = Record<string, unknown>;
 
@@ -24,6 +29,9 @@ export interface PagingStyle<Item, Body> {
 
 export type PageLoader<Body> = (params: PageParams) => Promise<ApiResult<unknown, Body>>;
 
+/** The params that fetched a page and those of the page after it, for the loop guard. */
+const requests = new WeakMap<Page<unknown, unknown>, { params: PageParams; next: PageParams | undefined }>();
+
 export class Page<Item, Body = unknown> {
   readonly data: Item[];
   readonly hasNext: boolean;
@@ -41,6 +49,7 @@ export class Page<Item, Body = unknown> {
     this.hasNext = this.#links.hasNext && this.#links.next !== undefined;
     this.hasPrevious = this.#links.hasPrevious && this.#links.previous !== undefined;
     this.#load = load;
+    requests.set(this, { params, next: this.#links.next });
   }
 
   /** The following page; throws when there is none (check `hasNext`). */
@@ -61,13 +70,36 @@ export class Page<Item, Body = unknown> {
   }
 }
 
-/** Items of a page and of every page after it; only the current page is held. */
+/**
+ * What identifies a page's content: its length and its first and last items, by `id` where they
+ * have one (every item of both APIs does), else by their JSON.
+ */
+function fingerprint(items: unknown[]): string {
+  const key = (item: unknown) => {
+    const id = item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+    return typeof id === 'string' || typeof id === 'number' ? `#${id}` : JSON.stringify(item);
+  };
+  return `${items.length}\u0000${key(items[0])}\u0000${key(items[items.length - 1])}`;
+}
+
+/**
+ * Items of a page and of every page after it; only the current page is held (plus, for the loop
+ * guard, one short key per page: its request params and its fingerprint).
+ */
 async function* itemsFrom<Item, Body>(first: Page<Item, Body> | Promise<Page<Item, Body>>): AsyncGenerator<Item> {
   let page = await first;
+  const sent = new Set([JSON.stringify(requests.get(page)!.params)]);
+  const seen = new Set([fingerprint(page.data)]);
   for (;;) {
     for (const item of page.data) yield item;
     if (!page.hasNext || page.data.length === 0) return;
+    const next = JSON.stringify(requests.get(page)!.next);
+    if (sent.has(next)) throw new PaginationLoopError(`pagination loop: page ${next} was already requested`);
+    sent.add(next);
     page = await page.nextPage();
+    const content = fingerprint(page.data);
+    if (page.data.length > 0 && seen.has(content)) throw new PaginationLoopError(`pagination loop: page ${next} repeats an earlier page`);
+    seen.add(content);
   }
 }
 

@@ -1,8 +1,18 @@
 /**
  * When to retry and how long to wait. The rules follow what the JustiFi docs ask of clients and
  * what stripe-node does: retry what may succeed later (network faults, timeouts, 409 concurrent
- * idempotent request, 429, 5xx), never another 4xx, and let the server overrule the status rule
- * with `Should-Retry`.
+ * idempotent request, 408 and 429 as openai-node does, 5xx), never another 4xx, and let the server
+ * overrule the status rule with `Should-Retry`.
+ *
+ * Total time of one call is bounded. With A = maxRetries + 1 attempts (plus, for JustiFi, one replay
+ * after a 401 with a fresh token), each attempt capped at `timeoutMs` (waiting for the token, the
+ * response and its body included), and each of the at most `maxRetries` waits capped at
+ * max(`maxDelayMs`, `maxRetryAfterMs`):
+ *
+ *   total ≤ (maxRetries + 2) × timeoutMs + maxRetries × max(maxDelayMs, maxRetryAfterMs)
+ *
+ * Defaults (2 retries, 60 s, 8 s, 60 s): at most 4 × 60 s + 2 × 60 s = 6 min. The Payments API has no
+ * token replay, so its bound has (maxRetries + 1) attempts.
  */
 
 export interface BackoffOptions {
@@ -10,7 +20,10 @@ export interface BackoffOptions {
   initialDelayMs?: number;
   /** Longest backoff delay. Default 8000 ms. */
   maxDelayMs?: number;
-  /** A `Retry-After` longer than this is ignored in favour of backoff. Default 60000 ms. */
+  /**
+   * Longest `Retry-After` the SDK waits for. A server asking for longer is not retried at all: the
+   * error is raised at once, its `headers` carrying the server's `Retry-After`. Default 60000 ms.
+   */
   maxRetryAfterMs?: number;
 }
 
@@ -26,26 +39,22 @@ export function isRetryableResponse(status: number, headers: Headers): { retry: 
   const shouldRetry = headers.get('should-retry')?.trim().toLowerCase();
   if (shouldRetry === 'true') return { retry: true, reason: `status ${status}, Should-Retry: true` };
   if (shouldRetry === 'false') return { retry: false, reason: `status ${status}, Should-Retry: false` };
-  if (status === 409 || status === 429 || status >= 500) return { retry: true, reason: `status ${status}` };
+  if (status === 408 || status === 409 || status === 429 || status >= 500) return { retry: true, reason: `status ${status}` };
   return { retry: false, reason: `status ${status}` };
 }
 
 /**
- * `Retry-After` in milliseconds, from delta-seconds or an HTTP date; undefined when absent,
- * unreadable, or longer than `maxRetryAfterMs` (a server asking for minutes is better served by
- * failing fast and letting the caller decide).
+ * `Retry-After` in milliseconds, from delta-seconds or an HTTP date. Undefined when absent,
+ * unreadable, zero, negative or in the past: those fall back to backoff, because an immediate retry
+ * of a server that just failed is the retry storm backoff exists to prevent. The caller compares
+ * the result with `maxRetryAfterMs`.
  */
-export function retryAfterMs(headers: Headers | undefined, maxRetryAfterMs: number, now = Date.now()): number | undefined {
+export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
   const value = headers?.get('retry-after')?.trim();
   if (!value) return undefined;
-  let ms: number;
-  if (/^\d+(\.\d+)?$/.test(value)) ms = Number(value) * 1000;
-  else {
-    const date = Date.parse(value);
-    if (Number.isNaN(date)) return undefined;
-    ms = Math.max(0, date - now);
-  }
-  return ms <= maxRetryAfterMs ? ms : undefined;
+  // Only digits are delta-seconds; "-5" or "1e3" must not reach Date.parse, which reads "-5" as a year.
+  const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : /[a-z]/i.test(value) ? Date.parse(value) - now : Number.NaN;
+  return ms > 0 ? Math.ceil(ms) : undefined;
 }
 
 /**

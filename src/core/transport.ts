@@ -1,31 +1,41 @@
 /**
  * The retrying `fetch` that sits beneath openapi-fetch. Everything that must hold across attempts
  * lives here: the request body is read once and re-sent intact, the idempotency key is fixed
- * before the first attempt, each attempt has its own timeout, credentials are applied per attempt
- * (so a refreshed token is used on replay), and every wait can be cut short by the caller's signal.
+ * before the first attempt, each attempt has its own timeout (credentials included), credentials are
+ * applied per attempt (so a refreshed token is used on replay), redirects are never followed, and
+ * every wait can be cut short by the caller's signal. Every error it raises for a write carries the
+ * write's idempotency key.
  */
-import { ConnectionError, PaymentsSdkError, TimeoutError } from './errors.js';
+import { ConnectionError, PaymentsSdkError, RedirectError, TimeoutError, UserAbortError } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
-import type { Logger } from './logger.js';
+import { type Logger, safeLogger } from './logger.js';
 import { redactHeaders, type SecretScrubber } from './redact.js';
 import { backoffMs, type BackoffOptions, defaultBackoff, isRetryableResponse, retryAfterMs } from './retry-policy.js';
 
 /** How an API authenticates; applied to every attempt. */
 export interface AuthStrategy {
-  /** Adds credentials to the headers; returns a handle naming the credentials used. */
+  /**
+   * Adds credentials to the headers; returns a handle naming the credentials used. `signal` is the
+   * attempt's: it aborts on the call's timeout or the caller's signal, so waiting here is bounded.
+   */
   apply(headers: Headers, signal: AbortSignal | undefined): Promise<unknown>;
-  /** After a 401 with credentials `used`: returns true when fresh credentials merit one replay. */
+  /**
+   * After a 401 with credentials `used`: returns true when fresh credentials merit one replay. The
+   * replay is an attempt of its own, so its `apply` waits for the fresh credentials under its timer.
+   */
   refresh?(used: unknown, signal: AbortSignal | undefined): Promise<boolean>;
 }
 
 export interface TransportOptions {
   /** The fetch to send with. Default: the global `fetch`, looked up at call time. */
   fetch?: typeof fetch | undefined;
-  /** Retries after the first attempt. Default 2. */
+  /** Retries after the first attempt (checked by the client). Default 2. */
   maxRetries?: number | undefined;
-  /** Time allowed per attempt, body included. Default 60000 ms. */
+  /** Time allowed per attempt, credentials and body included (checked by the client). Default 60000 ms. */
   timeoutMs?: number | undefined;
   backoff?: BackoffOptions | undefined;
+  /** Sent as `User-Agent` unless the request sets one; undefined where it cannot be set. */
+  userAgent?: string | undefined;
   logger?: Logger | undefined;
   auth?: AuthStrategy | undefined;
   scrubber: SecretScrubber;
@@ -92,14 +102,36 @@ function bufferedResponse(original: Response, body: string): Response {
   return response;
 }
 
+/**
+ * The transport's rule for redirects: never follow one. Any 3xx (or a browser's opaque redirect)
+ * ends the call with a `RedirectError`, so credentials, scope headers, the idempotency key and the
+ * body are never sent to the `Location`, and a POST never becomes a GET whose body poses as the result.
+ */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
+
+/**
+ * A copy of an error raised while getting credentials, carrying this call's idempotency key. The
+ * token request is shared by concurrent calls, so its error object is too; each call gets its own.
+ */
+function withIdempotencyKey(error: PaymentsSdkError, key: string | undefined): PaymentsSdkError {
+  if (key === undefined || error.idempotencyKey !== undefined) return error;
+  const copy = Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)) as PaymentsSdkError;
+  Object.defineProperty(copy, 'idempotencyKey', { value: key, enumerable: true });
+  return copy;
+}
+
+/** A client's retrying `fetch`: the send path of every SDK call and of the raw client. */
 export function createTransport(options: TransportOptions): Transport {
   const backoff = { ...defaultBackoff, ...options.backoff };
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
-  const { logger, auth, scrubber, idempotency } = options;
+  const { auth, scrubber, idempotency, userAgent } = options;
+  const logger = safeLogger(options.logger);
 
   return async function send(input, call = {}) {
-    const maxRetries = Math.max(0, call.maxRetries ?? options.maxRetries ?? 2);
+    const maxRetries = call.maxRetries ?? options.maxRetries ?? 2;
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? 60_000;
     // The SDK's own calls always say which signal (if any) the caller gave; only the raw client
     // leaves it on the Request, where one is always present.
@@ -111,31 +143,41 @@ export function createTransport(options: TransportOptions): Transport {
     if (idempotency?.methods.includes(method) && !headers.has(idempotency.header)) {
       headers.set(idempotency.header, newIdempotencyKey());
     }
+    const key = idempotency ? (headers.get(idempotency.header) ?? undefined) : undefined;
+    if (userAgent && !headers.has('user-agent')) headers.set('user-agent', userAgent);
     const attempts = maxRetries + 1;
     let authReplayed = false;
 
     for (let attempt = 1; ; attempt++) {
-      signal?.throwIfAborted();
-      // Credentials are (re)applied on every attempt: a replay after a 401 carries the fresh token.
-      const credentials = auth ? await auth.apply(headers, signal) : undefined;
+      // One timer covers the whole attempt: waiting for credentials, the response and its body.
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(), timeoutMs);
       // The caller's signal aborts the attempt through the timeout's controller (cheaper than AbortSignal.any).
       const onAbort = () => timeout.abort(signal?.reason);
       signal?.addEventListener('abort', onAbort, { once: true });
       const started = performance.now();
-      logger?.({
-        type: 'request', method, url, attempt,
-        headers: redactHeaders(headers),
-        idempotencyKey: idempotency ? (headers.get(idempotency.header) ?? undefined) : undefined,
-      });
-
-      let wait: { reason: string; delayMs: number } | undefined;
+      let wait: { reason: string; delayMs: number };
       try {
-        const raw = await fetchImpl(url, { method, headers, body, redirect: input.redirect, signal: timeout.signal });
+        signal?.throwIfAborted();
+        // Credentials are (re)applied on every attempt: a replay after a 401 carries the fresh token.
+        const credentials = auth ? await auth.apply(headers, timeout.signal) : undefined;
+        logger?.({ type: 'request', method, url, attempt, headers: redactHeaders(headers), idempotencyKey: key });
+        const raw = await fetchImpl(url, { method, headers, body, redirect: 'manual', signal: timeout.signal });
+        if (isRedirect(raw)) {
+          await raw.body?.cancel();
+          const location = raw.headers.get('location');
+          throw new RedirectError({
+            status: raw.status,
+            message: `redirect${location ? ` to ${scrubber.scrub(location)}` : ''} not followed`,
+            location: location === null ? undefined : scrubber.scrub(location),
+            requestId: raw.headers.get('x-request-id') ?? undefined,
+            headers: scrubber.scrubHeaders(raw.headers),
+            method,
+            url: scrubber.scrub(url),
+            idempotencyKey: key,
+          });
+        }
         const text = await raw.text();
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
         const elapsedMs = Math.round(performance.now() - started);
         logger?.({ type: 'response', method, url, attempt, status: raw.status, elapsedMs, requestId: raw.headers.get('x-request-id') ?? undefined });
         if (call.keepBody && raw.ok) {
@@ -146,36 +188,43 @@ export function createTransport(options: TransportOptions): Transport {
 
         if (response.status === 401 && auth?.refresh && !authReplayed) {
           authReplayed = true;
-          if (await auth.refresh(credentials, signal)) {
+          if (await auth.refresh(credentials, timeout.signal)) {
             attempt--; // the replay with fresh credentials is not a retry
             continue;
           }
         }
         const verdict = isRetryableResponse(response.status, response.headers);
         if (!verdict.retry || attempt >= attempts) return response;
-        const serverDelay = retryAfterMs(response.headers, backoff.maxRetryAfterMs);
+        const serverDelay = retryAfterMs(response.headers);
+        // A server asking for longer than the SDK waits gets its error back now (see BackoffOptions).
+        if (serverDelay !== undefined && serverDelay > backoff.maxRetryAfterMs) return response;
         wait = {
           reason: serverDelay === undefined ? verdict.reason : `${verdict.reason}, Retry-After`,
           delayMs: serverDelay ?? backoffMs(attempt, backoff, random),
         };
       } catch (cause) {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        if (signal?.aborted) throw signal.reason;
+        if (signal?.aborted) throw new UserAbortError(signal.reason, key);
         const elapsedMs = Math.round(performance.now() - started);
-        // Errors raised by our own layers (the token request failing, say) are final as they are.
+        // Errors raised by our own layers (a redirect, the token request failing) are final as they are.
         const own = cause instanceof PaymentsSdkError;
-        const error = timeout.signal.aborted
-          ? new TimeoutError(timeoutMs, attempt, attempts)
-          : own
-            ? cause
-            : new ConnectionError(scrubber.scrub(`connection failed: ${describe(cause)} (${method} ${url})`), { cause });
+        const error = own
+          ? withIdempotencyKey(cause, key)
+          : timeout.signal.aborted
+            ? new TimeoutError(timeoutMs, attempt, attempts, key)
+            : new ConnectionError(scrubber.scrub(`connection failed: ${describe(cause)} (${method} ${url})`), { cause, idempotencyKey: key });
         logger?.({ type: 'error', method, url, attempt, elapsedMs, error: scrubber.scrub(describe(error)) });
         if (own || attempt >= attempts) throw error;
-        wait = { reason: (error as Error).name, delayMs: backoffMs(attempt, backoff, random) };
+        wait = { reason: error.name, delayMs: backoffMs(attempt, backoff, random) };
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
       }
       logger?.({ type: 'retry', method, url, attempt, reason: wait.reason, delayMs: wait.delayMs });
-      await sleep(wait.delayMs, signal);
+      try {
+        await sleep(wait.delayMs, signal);
+      } catch (reason) {
+        throw new UserAbortError(signal?.reason ?? reason, key);
+      }
     }
   };
 }

@@ -5,6 +5,7 @@
  * yet, so fifty concurrent 401s still cause one refresh) and the request is replayed once.
  */
 import { createApiError } from '../core/errors.js';
+import { readJsonObject, unreadableResponse } from '../core/json-body.js';
 import type { Logger } from '../core/logger.js';
 import type { Secret, SecretScrubber } from '../core/redact.js';
 import type { AuthStrategy, Transport } from '../core/transport.js';
@@ -46,28 +47,32 @@ export function createTokenAuth(options: TokenAuthOptions): AuthStrategy {
       }),
     );
     const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // A non-JSON body still produces the right error class below.
-    }
-    const token = (body as { access_token?: unknown } | undefined)?.access_token;
-    if (!response.ok || typeof token !== 'string' || token.length === 0) {
+    const context = { response, method: 'POST', idempotencyKey: undefined, scrubber: options.scrubber };
+    if (!response.ok) {
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // A non-JSON error body still produces the right error class below.
+      }
       const parsed = parseJustifiError(body);
       throw createApiError({
-        status: response.ok ? 502 : response.status,
+        status: response.status,
         code: parsed.code,
-        message: options.scrubber.scrub(parsed.message ?? (response.ok ? 'token response had no access_token' : 'could not obtain an access token')),
+        message: options.scrubber.scrub(parsed.message ?? 'could not obtain an access token'),
         declineCode: parsed.declineCode,
         body: options.scrubber.scrubValue(body),
-        headers: response.headers,
+        headers: options.scrubber.scrubHeaders(response.headers),
         method: 'POST',
-        url: options.tokenUrl,
+        url: options.scrubber.scrub(options.tokenUrl),
       });
     }
+    // A 2xx that is not a JSON object with a non-empty access_token is unreadable, whatever it holds.
+    const body = readJsonObject(text, context);
+    const token = body.access_token;
+    if (typeof token !== 'string' || token.length === 0) throw unreadableResponse(text, 'has no access_token', context);
     options.scrubber.add(token);
-    const expiresIn = (body as { expires_in?: unknown }).expires_in;
+    const expiresIn = body.expires_in;
     const lifetime = typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn * 1000 : tokenLifetimeMs;
     cached = { value: token, expiresAt: now() + lifetime - Math.min(safetyMarginMs, lifetime / 10) };
     return token;
@@ -81,7 +86,10 @@ export function createTokenAuth(options: TokenAuthOptions): AuthStrategy {
     return inflight;
   }
 
-  /** Waits for the shared token without letting one caller's abort cancel it for everyone. */
+  /**
+   * Waits for the shared token without letting one caller's abort cancel it for everyone. `signal`
+   * is the attempt's, so a call's own timeout and signal bound the wait, not the token request's.
+   */
   function tokenFor(signal: AbortSignal | undefined): Promise<string> {
     const shared = currentToken();
     if (!signal) return shared;
@@ -95,16 +103,17 @@ export function createTokenAuth(options: TokenAuthOptions): AuthStrategy {
 
   return {
     async apply(headers, signal) {
-      const token = await tokenFor(signal);
+      // A cached token needs no wait, so the hot path adds no abort listener.
+      const token = cached && now() < cached.expiresAt ? cached.value : await tokenFor(signal);
       headers.set('Authorization', `Bearer ${token}`);
       return token;
     },
-    async refresh(used, signal) {
+    // Only drops the token: the replay's own attempt fetches the fresh one, under its own timeout.
+    async refresh(used) {
       if (cached?.value === used) {
         options.logger?.({ type: 'token', action: 'drop', reason: '401 Unauthorized' });
         cached = undefined;
       }
-      await tokenFor(signal);
       return true;
     },
   };

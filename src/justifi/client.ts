@@ -4,7 +4,8 @@ import { createCaller } from '../core/caller.js';
 import { bindMethods } from '../core/operation-table.js';
 import { RequestValidationError } from '../core/errors.js';
 import { Secret, SecretScrubber } from '../core/redact.js';
-import type { TransportClientOptions } from '../core/client-options.js';
+import { type TransportClientOptions, transportOptionsFrom } from '../core/client-options.js';
+import { assertHeader } from '../core/header-values.js';
 import { createTransport } from '../core/transport.js';
 import type { paths } from '../../generated/justifi-v1.js';
 import { createTokenAuth } from './auth.js';
@@ -39,10 +40,18 @@ function required(value: unknown, field: string): string {
   return value;
 }
 
-/** Creates a JustiFi API client. Nothing is sent until the first call. */
+/**
+ * Creates a JustiFi API client. Nothing is sent until the first call. Every option is checked here
+ * (a `RequestValidationError` names the one that is wrong), and a browser page is refused unless
+ * `dangerouslyAllowBrowser: true`: the client secret would be readable there.
+ */
 export function createJustifiClient(options: JustifiClientOptions): JustifiClient {
+  const scrubber = new SecretScrubber();
+  const shared = transportOptionsFrom(options ?? {}, scrubber, 'JustiFi client secret');
   const clientId = required(options?.clientId, 'clientId');
   const clientSecret = new Secret(required(options.clientSecret, 'clientSecret'));
+  scrubber.add(clientSecret.reveal());
+  if (options.subAccount !== undefined) assertHeader('Sub-Account', options.subAccount, 'subAccount');
   const baseUrl = (options.baseUrl ?? defaultJustifiBaseUrl).replace(/\/+$/, '');
   let tokenUrl: string;
   try {
@@ -50,12 +59,9 @@ export function createJustifiClient(options: JustifiClientOptions): JustifiClien
   } catch {
     throw new RequestValidationError('baseUrl', 'must be an absolute URL');
   }
-  const scrubber = new SecretScrubber();
-  scrubber.add(clientSecret.reveal());
 
-  const shared = { fetch: options.fetch, maxRetries: options.maxRetries, timeoutMs: options.timeoutMs, backoff: options.backoff, logger: options.logger, scrubber };
   const tokenTransport = createTransport(shared);
-  const auth = createTokenAuth({ clientId, clientSecret, tokenUrl, transport: tokenTransport, scrubber, logger: options.logger });
+  const auth = createTokenAuth({ clientId, clientSecret, tokenUrl, transport: tokenTransport, scrubber, logger: shared.logger });
   const writes = ['POST', 'PATCH'] as const;
   const transport = createTransport({ ...shared, auth, idempotency: { header: 'Idempotency-Key', methods: writes } });
   const raw = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request) });

@@ -9,7 +9,22 @@
  */
 export { createJustifiClient, defaultJustifiBaseUrl, type JustifiClient, type JustifiClientOptions } from './client.js';
 export type { JustifiRequestOptions } from './context.js';
-export type { JustifiApiError, JustifiErrorCode } from './errors.js';
+export type { JustifiApiError, JustifiErrorClass, JustifiErrorCode } from './errors.js';
+// The core's error classes, typed with JustiFi's error codes (these names take precedence over `export *`).
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PaymentRequiredError,
+  PermissionDeniedError,
+  RateLimitError,
+  RedirectError,
+  UnprocessableEntityError,
+  UnreadableResponseError,
+} from './errors.js';
 export { hostedCheckoutUrl, hostedOnboardingUrl } from './hosted.js';
 export { verifyJustifiWebhook, type JustifiWebhookEvent, type JustifiWebhookEventName } from './webhooks.js';
 export { testBankAccounts, testCards, type TestBankAccount, type TestCard } from './test-cards.js';

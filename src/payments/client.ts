@@ -4,7 +4,8 @@ import { createCaller } from '../core/caller.js';
 import { bindMethods } from '../core/operation-table.js';
 import { RequestValidationError } from '../core/errors.js';
 import { Secret, SecretScrubber } from '../core/redact.js';
-import type { TransportClientOptions } from '../core/client-options.js';
+import { type TransportClientOptions, transportOptionsFrom } from '../core/client-options.js';
+import { assertHeader } from '../core/header-values.js';
 import { createTransport } from '../core/transport.js';
 import type { paths } from '../../generated/payments-v1.3.js';
 import { type SdkResources as PaymentsResources, sdkMethods } from '../../generated/payments-v1.3.sdk.js';
@@ -35,29 +36,33 @@ export type PaymentsClient = PaymentsResources & {
   readonly raw: Client<paths>;
 };
 
-/** Creates a Payments API client. Nothing is sent until the first call. */
+/**
+ * Creates a Payments API client. Nothing is sent until the first call. Every option is checked here
+ * (a `RequestValidationError` names the one that is wrong), and a browser page is refused unless
+ * `dangerouslyAllowBrowser: true`: the API key would be readable there.
+ */
 export function createPaymentsClient(options: PaymentsClientOptions): PaymentsClient {
+  const scrubber = new SecretScrubber();
+  const shared = transportOptionsFrom(options ?? {}, scrubber, 'Payments API key');
   if (typeof options?.apiKey !== 'string' || options.apiKey.length === 0) {
     throw new RequestValidationError('apiKey', 'is required (a non-empty string)');
   }
+  assertHeader('x-api-key', options.apiKey, 'apiKey');
+  if (options.accountId !== undefined) assertHeader('x-account-id', options.accountId, 'accountId');
+  if (options.businessId !== undefined) assertHeader('x-business-id', options.businessId, 'businessId');
   const environment = options.environment ?? 'sandbox';
   if (!(environment in paymentsEnvironments)) {
     throw new RequestValidationError('environment', `must be one of ${Object.keys(paymentsEnvironments).join(', ')}`);
   }
   const apiKey = new Secret(options.apiKey);
-  const scrubber = new SecretScrubber();
   scrubber.add(apiKey.reveal());
   const baseUrl = (options.baseUrl ?? paymentsEnvironments[environment]).replace(/\/+$/, '');
-  const writes = ['POST', 'PUT'] as const;
+  // Writes by method; an operation declaring x-idempotency-key gets a key whatever its method.
+  const writes = ['POST', 'PUT', 'PATCH'] as const;
   const idempotencyHeader = 'x-idempotency-key';
 
   const transport = createTransport({
-    fetch: options.fetch,
-    maxRetries: options.maxRetries,
-    timeoutMs: options.timeoutMs,
-    backoff: options.backoff,
-    logger: options.logger,
-    scrubber,
+    ...shared,
     idempotency: { header: idempotencyHeader, methods: writes },
     auth: {
       async apply(headers) {

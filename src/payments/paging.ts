@@ -16,16 +16,20 @@ function itemsOf(body: ListBody): unknown[] {
   return Array.isArray(body?.data) ? body.data : [];
 }
 
-function limitOf(params: PageParams): number {
-  const limit = Number(params.limit);
-  return Number.isFinite(limit) && limit > 0 ? limit : defaultLimit;
+/** The page size in force: the server's `meta.limit` (it may cap what was asked), else the requested one. */
+function limitOf(meta: ListBody['meta'], params: PageParams): number {
+  for (const candidate of [meta?.limit, params.limit]) {
+    const limit = Number(candidate);
+    if (candidate !== undefined && candidate !== null && Number.isFinite(limit) && limit > 0) return limit;
+  }
+  return defaultLimit;
 }
 
-/** `meta.has_more` when the server says so; otherwise a full page means there may be more. */
+/** `meta.has_more` when the server says so; otherwise a full page (by `meta.limit` if given) means there may be more. */
 function mayHaveMore(meta: ListBody['meta'], items: unknown[], params: PageParams): boolean {
   if (items.length === 0) return false;
   if (typeof meta?.has_more === 'boolean') return meta.has_more;
-  return items.length >= limitOf(params);
+  return items.length >= limitOf(meta, params);
 }
 
 const idOf = (item: unknown) => (item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined);
@@ -50,8 +54,8 @@ export const pageNumberPaging: PagingStyle<unknown, ListBody> = {
   items: itemsOf,
   links(params, body, items) {
     const page = Number(params.page ?? 1);
-    const totalPages = Number(body?.meta?.total_pages);
-    const hasNext = Number.isFinite(totalPages) ? page < totalPages : mayHaveMore(body?.meta, items, params);
+    const totalPages = body?.meta?.total_pages;
+    const hasNext = typeof totalPages === 'number' && Number.isFinite(totalPages) ? page < totalPages : mayHaveMore(body?.meta, items, params);
     return {
       hasNext,
       hasPrevious: page > 1,

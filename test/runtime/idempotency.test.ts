@@ -73,18 +73,58 @@ describe('idempotency', () => {
 });
 
 describe('response bodies', () => {
-  it('an empty successful body resolves to undefined, and withResponse still gives the response', async () => {
-    server.reset(() => ({ status: 200 }));
-    const result = await pay().paymentIntents.capture('pi_1').withResponse();
-    expect(result.data).toBeUndefined();
-    expect(result.response.status).toBe(200);
-  });
-
   it('a body cut off mid-way is retried with the same key, then parsed whole', async () => {
     let calls = 0;
     server.reset(() => (++calls === 1 ? { partialBody: '{"id":"pi_1","am' } : { status: 200, body: { id: 'pi_1', amount: 5 } }));
     await expect(pay().paymentIntents.capture('pi_1')).resolves.toEqual({ id: 'pi_1', amount: 5 });
     expect(server.requests).toHaveLength(2);
     expect(new Set(server.requests.map((r) => r.headers['x-idempotency-key'])).size).toBe(1);
+  });
+});
+
+describe('rule 9: idempotency follows the spec, not a method list', () => {
+  it('the Payments API PATCH updatePaymentIntent (which declares x-idempotency-key) gets a UUID v4 key, the same on every retry', async () => {
+    server.reset((_req, i) => (i === 0 ? { status: 503, body: {} } : { status: 200, body: { id: 'pi_1' } }));
+    const result = await pay().paymentIntents.update('pi_1', { description: 'x' } as never).withResponse();
+    const keys = server.requests.map((r) => r.headers['x-idempotency-key']);
+    expect(server.requests.map((r) => r.method)).toEqual(['PATCH', 'PATCH']);
+    expect(keys[0]).toMatch(uuidV4);
+    expect(new Set(keys)).toEqual(new Set([result.idempotencyKey]));
+  });
+
+  it.each(['x-idempotency-key', 'X-Idempotency-Key', 'X-IDEMPOTENCY-KEY'])("a caller's key given as headers['%s'] is sent unchanged, once, on every attempt", async (name) => {
+    server.reset((_req, i) => (i === 0 ? { status: 500, body: {} } : { status: 201, body: { id: 'pi_1' } }));
+    const result = await pay().paymentIntents.create({ amount: 1 } as never, { headers: { [name]: 'order-from-headers-01' } }).withResponse();
+    // Node joins repeated header lines with ", ": an exact match means the key travelled once.
+    expect(server.requests.map((r) => r.headers['x-idempotency-key'])).toEqual(['order-from-headers-01', 'order-from-headers-01']);
+    expect(result.idempotencyKey).toBe('order-from-headers-01');
+  });
+
+  it("JustiFi: a caller's Idempotency-Key given through headers is kept, not replaced by a generated one", async () => {
+    server.reset((req) => (req.path === '/oauth/token' ? { status: 200, body: { access_token: 't' } } : { status: 201, body: envelope({ id: 'py_1' }) }));
+    await justifi().payments.create({ amount: 1 } as never, { headers: { 'idempotency-key': 'justifi-order-0001' } });
+    expect(apiRequests()[0]!.headers['idempotency-key']).toBe('justifi-order-0001');
+  });
+
+  it("a caller's key is never dropped, even on an operation that does not declare the header", async () => {
+    server.reset(() => ({ status: 200, body: { id: 'pi_1' } }));
+    await pay().paymentIntents.get('pi_1', { idempotencyKey: 'read-correlation-01' });
+    expect(server.requests[0]!.headers['x-idempotency-key']).toBe('read-correlation-01');
+  });
+
+  it('the same header given twice with different values is refused before sending', async () => {
+    server.reset(() => ({ status: 200, body: { id: 'pi_1' } }));
+    const error = await pay().paymentIntents.create({ amount: 1 } as never, { idempotencyKey: 'order-aaaaaaaaaa', headers: { 'x-idempotency-key': 'order-bbbbbbbbbb' } }).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ name: 'RequestValidationError', field: 'x-idempotency-key' });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([' order-2026-0001', 'order-2026-0001 ', 'order-2026-0001\t'])('a key with leading/trailing whitespace (%j) is refused rather than silently trimmed', async (key) => {
+    server.reset(() => ({ status: 200, body: { id: 'pi_1' } }));
+    const error = await pay().paymentIntents.create({ amount: 1 } as never, { idempotencyKey: key }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as RequestValidationError).field).toBe('x-idempotency-key');
+    expect((error as Error).message).toContain('whitespace');
+    expect(server.requests).toHaveLength(0);
   });
 });

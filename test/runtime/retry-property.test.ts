@@ -33,7 +33,7 @@ const pastDate = new Date(Date.now() - 60_000).toUTCString();
 const faultArb: fc.Arbitrary<Fault> = fc.oneof(
   { weight: 6, arbitrary: fc.record({
     kind: fc.constant('status' as const),
-    status: fc.constantFrom(200, 201, 400, 402, 403, 404, 409, 422, 429, 500, 502, 503),
+    status: fc.constantFrom(200, 201, 400, 402, 403, 404, 408, 409, 422, 429, 500, 502, 503),
     shouldRetry: fc.option(fc.constantFrom('true' as const, 'false' as const), { nil: undefined }),
     retryAfter: fc.option(fc.constantFrom('0', '120', pastDate), { nil: undefined }),
   }) },
@@ -54,9 +54,10 @@ function model(schedule: Fault[], maxRetries: number): { attempts: number; outco
     if (fault.kind === 'drop') { if (last) return { attempts: attempt, outcome: ConnectionError }; continue; }
     if (fault.kind === 'stall') { if (last) return { attempts: attempt, outcome: TimeoutError }; continue; }
     if (fault.status < 300) return { attempts: attempt, outcome: 'ok' };
-    const byStatus = fault.status === 409 || fault.status === 429 || fault.status >= 500;
+    const byStatus = fault.status === 408 || fault.status === 409 || fault.status === 429 || fault.status >= 500;
     const retry = fault.shouldRetry === undefined ? byStatus : fault.shouldRetry === 'true';
-    if (!retry || last) return { attempts: attempt, outcome: fault.status >= 500 ? InternalServerError : classFor[fault.status] ?? ApiError };
+    // A Retry-After beyond the 60 s cap is not waited for: the error comes back at once.
+    if (!retry || last || fault.retryAfter === '120') return { attempts: attempt, outcome: fault.status >= 500 ? InternalServerError : classFor[fault.status] ?? ApiError };
   }
 }
 

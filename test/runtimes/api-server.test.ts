@@ -29,10 +29,10 @@ describe('runtime matrix API server', () => {
     expect(server.requests('r1').map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['OPTIONS /payment_intents 204', 'GET /payment_intents/pi_missing 404']);
   });
 
-  it('fails the first write of a run with 503 and Retry-After: 0, then accepts the retry', async () => {
+  it('fails the first write of a run with 503 and Retry-After: 0.05 (50 ms), then accepts the retry', async () => {
     const write = () => fetch(`${server.url}/r2/payments/payment_intents`, { method: 'POST', headers: { 'x-api-key': smokeCredentials.apiKey, 'content-type': 'application/json' }, body: '{}' });
     const first = await write();
-    expect([first.status, first.headers.get('retry-after')]).toEqual([503, '0']);
+    expect([first.status, first.headers.get('retry-after')]).toEqual([503, '0.05']);
     expect((await write()).status).toBe(201);
   });
 
