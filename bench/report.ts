@@ -185,8 +185,8 @@ export function buildReport(raw: RawResults, config: BenchConfig, run: { started
       gc_exposed: p.gcExposed,
     },
     sandbox: {
-      get_payment: throughput(raw.sandbox.getPayment),
-      create_payment: throughput(raw.sandbox.createPayment),
+      get_payment: throughput(raw.sandbox.readPayment),
+      create_payment: throughput(raw.sandbox.writePayment),
       heap_mb_per_10k_payments: round((raw.sandbox.heapBytesPerPayment * 10_000) / 1e6, 1),
       heap_gc_exposed: raw.sandbox.heapGcExposed,
       concurrency: config.sandbox.concurrency,

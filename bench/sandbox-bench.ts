@@ -1,6 +1,6 @@
 /**
- * Sandbox throughput (issue 12): requests/s of the JustiFi sandbox for `getPayment` and
- * `createPayment`, measured in the same run as Prism's mock of the same operation on the same
+ * Sandbox throughput (issue 12): requests/s of the JustiFi sandbox reading a payment
+ * (`GET /payments/{id}`) and creating one (`POST /payments`), measured in the same run as Prism's mock of the same operation on the same
  * machine (rounds alternate between the two, so load from elsewhere hits both alike), and the
  * sandbox's live heap per 10,000 stored payments (each with its idempotency record).
  */
@@ -27,9 +27,12 @@ export interface ThroughputPair {
   prism: number[];
 }
 
+/** The two measured operations: GET /payments/{id} and POST /payments. */
+type Operation = 'readPayment' | 'writePayment';
+
 export interface SandboxBenchResult {
-  getPayment: ThroughputPair;
-  createPayment: ThroughputPair;
+  readPayment: ThroughputPair;
+  writePayment: ThroughputPair;
   heapBytesPerPayment: number;
   heapGcExposed: boolean;
 }
@@ -55,13 +58,13 @@ export async function runSandboxBench(config: SandboxBenchConfig, log: (line: st
     let keys = 0;
 
     const requests = {
-      getPayment: (target: 'sandbox' | 'prism') => (): LoadRequest => ({ method: 'GET', path: `/payments/${target === 'sandbox' ? paymentId : 'py_123xyz'}`, headers: { authorization: `Bearer ${token}` } }),
-      createPayment: () => (): LoadRequest => ({ method: 'POST', path: '/payments', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `bench-${++keys}` }, body }),
+      readPayment: (target: 'sandbox' | 'prism') => (): LoadRequest => ({ method: 'GET', path: `/payments/${target === 'sandbox' ? paymentId : 'py_123xyz'}`, headers: { authorization: `Bearer ${token}` } }),
+      writePayment: () => (): LoadRequest => ({ method: 'POST', path: '/payments', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `bench-${++keys}` }, body }),
     };
     const origins = { sandbox: url, prism: prism.url };
-    const expected = { getPayment: 200, createPayment: 201 };
+    const expected = { readPayment: 200, writePayment: 201 };
 
-    const measure = async (op: 'getPayment' | 'createPayment'): Promise<ThroughputPair> => {
+    const measure = async (op: Operation): Promise<ThroughputPair> => {
       const out: ThroughputPair = { sandbox: [], prism: [] };
       for (const target of ['sandbox', 'prism'] as const) {
         await runLoad(origins[target], requests[op](target), expected[op], { durationMs: config.warmupMs, concurrency: config.concurrency });
@@ -78,17 +81,17 @@ export async function runSandboxBench(config: SandboxBenchConfig, log: (line: st
       return out;
     };
 
-    log(`sandbox throughput: getPayment, ${config.rounds} rounds × ${config.durationMs} ms per server, ${config.concurrency} in flight…`);
-    const getPayment = await measure('getPayment');
-    log('sandbox throughput: createPayment…');
-    const createPayment = await measure('createPayment');
+    log(`sandbox throughput: GET /payments/{id}, ${config.rounds} rounds × ${config.durationMs} ms per server, ${config.concurrency} in flight…`);
+    const readPayment = await measure('readPayment');
+    log('sandbox throughput: POST /payments…');
+    const writePayment = await measure('writePayment');
 
     log(`sandbox heap: ${config.heapPayments} payments…`);
     const before = await heap();
-    const stored = await runLoad(url, requests.createPayment(), 201, { durationMs: 10 * 60_000, concurrency: 16, maxRequests: config.heapPayments });
+    const stored = await runLoad(url, requests.writePayment(), 201, { durationMs: 10 * 60_000, concurrency: 16, maxRequests: config.heapPayments });
     if (stored.unexpected > 0 || stored.requests !== config.heapPayments) throw new Error(`heap run: ${stored.requests} payments, ${stored.unexpected} unexpected answers, first: ${stored.firstUnexpected}`);
     const after = await heap();
-    return { getPayment, createPayment, heapBytesPerPayment: (after.heapUsed - before.heapUsed) / config.heapPayments, heapGcExposed: after.gcExposed };
+    return { readPayment, writePayment, heapBytesPerPayment: (after.heapUsed - before.heapUsed) / config.heapPayments, heapGcExposed: after.gcExposed };
   } finally {
     await prism.stop();
     await child.stop();

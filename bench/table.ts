@@ -42,9 +42,9 @@ export function formatTable(report: BenchReport): string {
   row(`bundle createPaymentsClient + one call, min+gzip (method table: ${int(table.payments.gzip_bytes)} B for ${table.payments.methods} methods)`, `${int(b.payments_one_call)} B`, `${int(b.openapi_fetch)} B`, vsBare(b.payments_one_call), '—');
   const sbx = report.sandbox;
   const rps = (n: number) => `${int(n)} req/s`;
-  row(`sandbox getPayment, ${sbx.concurrency} in flight, vs Prism mock (req/s ratio, above 1 = sandbox faster)`, rps(sbx.get_payment.sandbox_rps), rps(sbx.get_payment.prism_rps), sbx.get_payment.vs_prism.toFixed(2), '—', 'sandbox getPayment / Prism mock, req/s');
-  row('sandbox getPayment, req/s', rps(sbx.get_payment.sandbox_rps), '—', '—', '—', 'sandbox getPayment, req/s');
-  row(`sandbox createPayment, ${sbx.concurrency} in flight, vs Prism mock`, rps(sbx.create_payment.sandbox_rps), rps(sbx.create_payment.prism_rps), sbx.create_payment.vs_prism.toFixed(2), '—');
+  row(`sandbox GET /payments/{id}, ${sbx.concurrency} in flight, vs Prism mock (req/s ratio, above 1 = sandbox faster)`, rps(sbx.get_payment.sandbox_rps), rps(sbx.get_payment.prism_rps), sbx.get_payment.vs_prism.toFixed(2), '—', 'sandbox GET /payments/{id} / Prism mock, req/s');
+  row('sandbox GET /payments/{id}, req/s', rps(sbx.get_payment.sandbox_rps), '—', '—', '—', 'sandbox GET /payments/{id}, req/s');
+  row(`sandbox POST /payments, ${sbx.concurrency} in flight, vs Prism mock`, rps(sbx.create_payment.sandbox_rps), rps(sbx.create_payment.prism_rps), sbx.create_payment.vs_prism.toFixed(2), '—');
   row('sandbox heap per 10,000 stored payments (live, after full GC)', `${sbx.heap_mb_per_10k_payments.toFixed(1)} MB`, '—', '—', '—');
   const secs = (n: number | null) => (n === null ? 'skipped' : `${n.toFixed(1)} s`);
   row('pipeline: npm run generate (both specs)', secs(report.pipeline_s.generate), '—', '—', '—');

@@ -36,7 +36,7 @@ export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[
     at('bundle payments-sdk/justifi, min+gzip (B)', report.bundle_gzip_bytes.justifi, '≤ 8,000', (v) => v <= 8 * kB),
     at('bundle payments-sdk/payments, min+gzip (B)', report.bundle_gzip_bytes.payments, '≤ 8,000', (v) => v <= 8 * kB),
     at('bundle both entries, min+gzip (B)', report.bundle_gzip_bytes.both, '≤ 12,000', (v) => v <= 12 * kB),
-    at('sandbox getPayment, req/s', report.sandbox.get_payment.sandbox_rps, '≥ 1,500', (v) => v >= 1500),
-    at('sandbox getPayment / Prism mock, req/s', report.sandbox.get_payment.vs_prism, '≥ 2.5', (v) => v >= 2.5),
+    at('sandbox GET /payments/{id}, req/s', report.sandbox.get_payment.sandbox_rps, '≥ 1,500', (v) => v >= 1500),
+    at('sandbox GET /payments/{id} / Prism mock, req/s', report.sandbox.get_payment.vs_prism, '≥ 2.5', (v) => v >= 2.5),
   ];
 }

@@ -3,7 +3,7 @@
  *
  * Redocly CLI 2.77's drift command looks up the response a status belongs to (exact code, `4XX`,
  * `default`) and, when there is none, skips the exchange silently: a `418` from an operation that
- * documents 200/400/401/403/404/500 produces no finding (verified against JustiFi's getPayment).
+ * documents 200/400/401/403/404/500 produces no finding (verified against JustiFi's GET /payments/{id}).
  * An undocumented status is exactly the drift a client cannot handle, so this rule reports it,
  * using the same lookup order. Exchanges Redocly could not place on an operation are left to its
  * own undocumented-endpoint rule.
