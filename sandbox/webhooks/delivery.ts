@@ -30,8 +30,6 @@ export interface WebhookDeliveryOptions {
   backoffMs?: number | undefined;
   /** Per-attempt timeout. Default: the API's documented answer time, 5 s (JustiFi) or 15 s (Payments API). */
   timeoutMs?: number | undefined;
-  /** The JustiFi platform account, for `platform_account_id` on sub-account events. Default: none. */
-  justifiPlatformAccountId?: string | undefined;
   /** The fetch implementation. Default: the global `fetch`. */
   fetch?: typeof fetch | undefined;
   /** Called once per event when its delivery is settled (delivered, failed or invalid). */
@@ -141,7 +139,7 @@ export function createWebhookDelivery(options: WebhookDeliveryOptions): WebhookD
   }
 
   function onEvent(event: SandboxEvent): void {
-    const payload = event.api === 'justifi-v1' ? justifiEnvelope(event, newEventId(), options.justifiPlatformAccountId) : paymentsEnvelope(event);
+    const payload = event.api === 'justifi-v1' ? justifiEnvelope(event, newEventId()) : paymentsEnvelope(event);
     const id = event.api === 'justifi-v1' ? String(payload.id) : newMessageId();
     const record: WebhookDeliveryRecord = { api: event.api, event: event.name, id, status: 'pending', attempts: [], body: JSON.stringify(payload), problems: [] };
     deliveries.push(record);

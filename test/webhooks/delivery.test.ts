@@ -77,6 +77,7 @@ const paymentCreated: Omit<SandboxEvent, 'at'> = {
   api: 'justifi-v1',
   name: 'payment.created',
   scope: 'acc_2IdMEOjIG6lJAncakgdBF2',
+  platform: 'acc_platform',
   data: justifiPayment,
   idempotencyKey: 'idem-123',
   requestId: 'req_1',
@@ -88,7 +89,7 @@ describe('sandbox webhook delivery', () => {
   it('posts a JustiFi event in the spec’s envelope, signed so that verifyJustifiWebhook accepts it', async () => {
     const receiver = await receiverWith();
     const bus = createTestBus();
-    const delivery = deliveryTo(receiver.url, bus, { justifiPlatformAccountId: 'acc_platform' });
+    const delivery = deliveryTo(receiver.url, bus);
     bus.emit(paymentCreated);
     const got = await receiver.waitFor((r) => r.api === 'justifi-v1');
     if (got.api !== 'justifi-v1') throw new Error('unreachable');
@@ -114,8 +115,8 @@ describe('sandbox webhook delivery', () => {
   it('leaves platform_account_id null for an event in the platform’s own account, and null keys when the request had none', async () => {
     const receiver = await receiverWith();
     const bus = createTestBus();
-    deliveryTo(receiver.url, bus, { justifiPlatformAccountId: 'acc_platform' });
-    bus.emit({ api: 'justifi-v1', name: 'sub_account.updated', scope: 'acc_platform', data: justifiSubAccount });
+    deliveryTo(receiver.url, bus);
+    bus.emit({ api: 'justifi-v1', name: 'sub_account.updated', scope: 'acc_platform', platform: 'acc_platform', data: justifiSubAccount });
     const got = await receiver.waitFor(() => true);
     expect(got.event).toMatchObject({ event_name: 'sub_account.updated', platform_account_id: null, idempotency_key: null, request_id: null, data: justifiSubAccount });
   });
