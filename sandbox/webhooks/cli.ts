@@ -41,7 +41,7 @@ export function describeDelivery(d: Readonly<WebhookDeliveryRecord>): string {
   const last = d.attempts.at(-1);
   const answer = last?.status !== undefined ? String(last.status) : (last?.error ?? 'no attempt');
   if (d.status === 'invalid') return `webhook ${d.event} (${d.api}) not sent: the payload breaks the spec: ${d.problems.join('; ')}`;
-  return `webhook ${d.event} (${d.api}) ${d.id} ${d.status === 'delivered' ? 'delivered' : 'FAILED'}: ${answer} after ${tries}`;
+  return `webhook ${d.event} (${d.api}) ${d.id} ${d.status === 'delivered' ? 'delivered' : 'FAILED'}: ${answer} after ${tries}${d.abandoned ? ' (abandoned when the sandbox stopped)' : ''}`;
 }
 
 /**

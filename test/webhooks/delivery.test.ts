@@ -16,6 +16,7 @@ import type { EventBus, SandboxEvent } from '../../sandbox/core/types.js';
 import {
   createWebhookDelivery,
   derivePaymentsWebhookSecret,
+  describeDelivery,
   startSandboxWebhooks,
   startWebhookReceiver,
   verifiedLine,
@@ -249,6 +250,36 @@ describe('sandbox webhook delivery', () => {
     expect(delivery.deliveries).toHaveLength(1);
   });
 
+  it('stop() waits at most stopTimeoutMs: the attempt still in flight is then aborted, not retried, and the delivery reported failed (abandoned)', async () => {
+    let requests = 0;
+    const hanging = await startRawReceiver(() => {
+      requests++;
+      return new Promise(() => undefined); // never answers
+    });
+    cleanups.push(() => hanging.close());
+    const bus = createTestBus();
+    const settled: WebhookDeliveryRecord[] = [];
+    const delivery = createWebhookDelivery({ url: hanging.url, justifiSecret, events: bus, timeoutMs: 600_000, stopTimeoutMs: 100, onSettled: (d) => settled.push({ ...d }) });
+    bus.emit(paymentCreated);
+    while (requests === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await delivery.stop(); // unbounded, this would wait for the 10-minute attempt timeout
+    expect(delivery.deliveries[0]).toMatchObject({ status: 'failed', abandoned: true, attempts: [{ error: 'aborted: delivery stopped' }] });
+    expect(settled.map((d) => d.status)).toEqual(['failed']);
+    expect(requests).toBe(1);
+  });
+
+  it('stop() does not wait out a retry backoff beyond stopTimeoutMs: the retries left are not tried', async () => {
+    const receiver = await receiverWith(() => 500);
+    const bus = createTestBus();
+    const lines: string[] = [];
+    const delivery = createWebhookDelivery({ url: receiver.url, justifiSecret, events: bus, retries: 3, backoffMs: 600_000, stopTimeoutMs: 100, onSettled: (d) => lines.push(describeDelivery(d)) });
+    bus.emit(paymentCreated);
+    while (delivery.deliveries[0]!.attempts.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await delivery.stop();
+    expect(delivery.deliveries[0]).toMatchObject({ status: 'failed', abandoned: true, attempts: [{ status: 500 }] });
+    expect(lines).toEqual([expect.stringMatching(/^webhook payment\.created \(justifi-v1\) evt_\w+ FAILED: 500 after 1 attempt \(abandoned when the sandbox stopped\)$/)]);
+  });
+
   it('refuses bad options with errors naming the option, and keeps both secrets out of errors and inspect output', () => {
     const bus = createTestBus();
     const paymentsSecret = 'whsec_' + Buffer.from('PRIVATE-payments-key').toString('base64');
@@ -259,6 +290,7 @@ describe('sandbox webhook delivery', () => {
       [{ paymentsSecret: 'whsec_***' }, 'paymentsSecret'],
       [{ retries: -1 }, 'retries'],
       [{ backoffMs: 1.5 }, 'backoffMs'],
+      [{ stopTimeoutMs: -5 }, 'stopTimeoutMs'],
     ];
     for (const [override, field] of bad) {
       let error: unknown;
