@@ -17,10 +17,10 @@ import {
   createWebhookDelivery,
   derivePaymentsWebhookSecret,
   describeDelivery,
-  startSandboxWebhooks,
   startWebhookReceiver,
   verifiedLine,
   webhookArgOptions,
+  webhookBanner,
   webhookOptionsFromArgs,
   type WebhookDelivery,
   type WebhookDeliveryOptions,
@@ -324,33 +324,39 @@ describe('sandbox webhook flags', () => {
     });
     expect(() => webhookOptionsFromArgs(parse(['--webhook-url', 'http://127.0.0.1:1/h']))).toThrow(expect.objectContaining({ field: '--webhook-secret' }));
     expect(() => webhookOptionsFromArgs(parse(['--webhook-secret', 's3cret']))).toThrow(expect.objectContaining({ field: '--webhook-url' }));
+    expect(() => webhookOptionsFromArgs(parse(['--webhook-url', 'localhost:9', '--webhook-secret', 's3cret']))).toThrow(expect.objectContaining({ field: '--webhook-url' }));
+    const bad = () => webhookOptionsFromArgs(parse(['--webhook-url', 'http://127.0.0.1:1/h', '--webhook-secret', 's3cret', '--payments-webhook-secret', 'whsec_not base64!']));
+    expect(bad).toThrow(expect.objectContaining({ field: '--payments-webhook-secret' }));
+    expect(bad).not.toThrow(/not base64/);
   });
 
   it('start-up prints the derived Payments API secret but never a secret that was given', async () => {
-    const lines: string[] = [];
-    const derived = startSandboxWebhooks(createTestBus(), parse(['--webhook-url', 'http://127.0.0.1:9/h', '--webhook-secret', 's3cret-value']), (l) => lines.push(l))!;
-    await derived.stop();
-    expect(lines.join('\n')).toContain(derivePaymentsWebhookSecret('s3cret-value'));
-    expect(lines.join('\n')).not.toContain('s3cret-value');
+    const banner = async (args: string[]) => {
+      const flags = webhookOptionsFromArgs(parse(args))!;
+      const delivery = createWebhookDelivery({ ...flags, events: createTestBus() });
+      await delivery.stop();
+      return webhookBanner(flags, delivery).join('\n');
+    };
+    const derived = await banner(['--webhook-url', 'http://127.0.0.1:9/h', '--webhook-secret', 's3cret-value']);
+    expect(derived).toContain(derivePaymentsWebhookSecret('s3cret-value'));
+    expect(derived).toContain('http://127.0.0.1:9/h');
+    expect(derived).not.toContain('s3cret-value');
     const given = 'whsec_' + Buffer.from('given by the user').toString('base64');
-    const quiet: string[] = [];
-    const chosen = startSandboxWebhooks(createTestBus(), parse(['--webhook-url', 'http://127.0.0.1:9/h', '--webhook-secret', 's3cret-value', '--payments-webhook-secret', given]), (l) => quiet.push(l))!;
-    await chosen.stop();
-    expect(quiet.join('\n')).not.toContain(given);
-    expect(quiet.join('\n')).not.toContain('s3cret-value');
-    expect(quiet.join('\n')).toContain('--payments-webhook-secret');
+    const quiet = await banner(['--webhook-url', 'http://127.0.0.1:9/h', '--webhook-secret', 's3cret-value', '--payments-webhook-secret', given]);
+    expect(quiet).not.toContain(given);
+    expect(quiet).not.toContain('s3cret-value');
+    expect(quiet).toContain('--payments-webhook-secret');
   });
 
   it('logs one line per settled delivery', async () => {
     const receiver = await receiverWith();
     const bus = createTestBus();
     const lines: string[] = [];
-    const delivery = startSandboxWebhooks(bus, { 'webhook-url': receiver.url, 'webhook-secret': justifiSecret }, (l) => lines.push(l))!;
-    cleanups.push(() => delivery.stop());
+    const delivery = deliveryTo(receiver.url, bus, { onSettled: (d) => lines.push(describeDelivery(d)) });
     bus.emit(paymentCreated);
     bus.emit({ ...paymentCreated, name: 'payment.exploded' });
     await delivery.flush();
-    expect(lines.filter((l) => l.startsWith('webhook '))).toEqual([
+    expect(lines).toEqual([
       expect.stringMatching(/^webhook payment\.exploded \(justifi-v1\) not sent: the payload breaks the spec: the justifi-v1 spec declares no webhook/),
       expect.stringMatching(/^webhook payment\.created \(justifi-v1\) evt_[0-9a-f]{32} delivered: 200 after 1 attempt$/),
     ]);
