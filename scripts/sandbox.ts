@@ -102,8 +102,8 @@ const sandbox = await startSandbox({
   latencyMs,
   faults: values.fault,
   webhooks: webhooks && { ...webhooks, onSettled: (delivery) => console.error(describeDelivery(delivery)) },
-  // A long-running server: compile every validator now, so a schema Ajv cannot compile stops the start.
-  precompile: true,
+  // Not `precompile`: it would delay the URLs by ~2 s for every start (the tests start this often);
+  // each operation compiles on its first request, and the test suite compiles them all.
 }).catch((error: unknown) => fail(`could not start: ${(error as Error).message}`));
 
 if (values.events) sandbox.events.subscribe((e) => console.error(`event ${new Date(e.at).toISOString()} ${e.api} ${e.name} scope=${e.scope}${e.idempotencyKey ? ` key=${e.idempotencyKey}` : ''}`));
