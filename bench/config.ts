@@ -21,6 +21,8 @@ export interface BenchConfig {
   pagination: { items: number; limit: number; runs: number; warmupItems: number; gcEveryPages: number };
   /** Sandbox throughput against Prism's mock, and the sandbox's heap per stored payment (issue 12). */
   sandbox: SandboxBenchConfig;
+  /** Fresh processes that each time building a JustiFi and a Payments API sandbox. */
+  sandboxBuildRuns: number;
   /** `null`: skip the pipeline timings (they take about a minute and a half). */
   pipeline: PipelineOptions | null;
 }
@@ -31,6 +33,7 @@ export const fullConfig: BenchConfig = {
   peer: { rounds: 25, calls: 60, warmupCalls: 200 },
   pagination: { items: 100_000, limit: 100, runs: 2, warmupItems: 5_000, gcEveryPages: 20 },
   sandbox: { rounds: 3, durationMs: 4_000, warmupMs: 1_500, concurrency: 32, heapPayments: 10_000 },
+  sandboxBuildRuns: 5,
   pipeline: defaultPipeline,
 };
 
@@ -41,5 +44,6 @@ export const tinyConfig: BenchConfig = {
   peer: { rounds: 2, calls: 2, warmupCalls: 1 },
   pagination: { items: 250, limit: 100, runs: 1, warmupItems: 100, gcEveryPages: 1 },
   sandbox: { rounds: 1, durationMs: 150, warmupMs: 50, concurrency: 4, heapPayments: 20 },
+  sandboxBuildRuns: 1,
   pipeline: { generate: { argv: [process.execPath, '-e', ''] }, contracts: { argv: [process.execPath, '-e', ''] } },
 };

@@ -13,6 +13,7 @@ import type { PaginationOptions, PaginationResult } from './pagination.js';
 import { measurePipeline } from './pipeline.js';
 import { buildReport, type BenchReport } from './report.js';
 import { runSandboxBench, type SandboxBenchResult } from './sandbox-bench.js';
+import { runSandboxBuildBench, type SandboxBuildResult } from './sandbox-build.js';
 
 /** µs-per-call samples (wall and CPU) of each variant, one per round. */
 export type Samples = Record<string, Series>;
@@ -22,6 +23,7 @@ export interface RawResults {
   peer: { get: Samples; list: Samples };
   pagination: PaginationResult;
   sandbox: SandboxBenchResult;
+  sandboxBuild: SandboxBuildResult;
   bundles: Awaited<ReturnType<typeof measureBundles>>;
   pipeline: Awaited<ReturnType<typeof measurePipeline>> | null;
 }
@@ -80,6 +82,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
 
   // The sandbox and Prism each run in their own process; the load generator is this one.
   const sandbox = await runSandboxBench(config.sandbox, log);
+  const sandboxBuild = await runSandboxBuildBench(config.sandboxBuildRuns, log);
 
   let pipeline: RawResults['pipeline'] = null;
   if (config.pipeline) {
@@ -89,7 +92,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
     log('pipeline: skipped');
   }
 
-  return buildReport({ overhead, peer, pagination, sandbox, bundles, pipeline }, config, {
+  return buildReport({ overhead, peer, pagination, sandbox, sandboxBuild, bundles, pipeline }, config, {
     startedAt,
     wallSeconds: (performance.now() - started) / 1000,
     loadAverage1m,

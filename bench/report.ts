@@ -76,6 +76,12 @@ export interface BenchReport {
     concurrency: number;
     rounds: string;
   };
+  /**
+   * Building a sandbox in a fresh process (what each test file pays), in ms, medians over `runs`
+   * processes: the first and a second JustiFi and Payments API sandbox, and the first three
+   * requests to the JustiFi one (token, create and get a payment), which compile their operations.
+   */
+  sandbox_build_ms: { justifi: number; payments: number; second_justifi: number; second_payments: number; first_requests: number; runs: number };
   bundle_gzip_bytes: { justifi: number; payments: number; both: number; justifi_one_call: number; payments_one_call: number; openapi_fetch: number };
   bundle_min_bytes: { justifi: number; payments: number; both: number; justifi_one_call: number; payments_one_call: number; openapi_fetch: number };
   /** What the generated method table adds to a one-call bundle (gzip), and how many methods it holds. */
@@ -115,6 +121,7 @@ function throughput(pair: { sandbox: number[]; prism: number[] }): SandboxThroug
     prism_rounds: pair.prism.map(Math.round),
   };
 }
+const buildMedian = (samples: RawResults['sandboxBuild'], key: keyof RawResults['sandboxBuild'][number]) => round(median(samples.map((s) => s[key])), 1);
 const ratio3 = (s: RatioSummary): RatioSummary => ({ median: r3(s.median), p25: r3(s.p25), p75: r3(s.p75) });
 
 function medians(samples: Samples, clock: 'wall' | 'cpu'): Record<string, number> {
@@ -191,6 +198,14 @@ export function buildReport(raw: RawResults, config: BenchConfig, run: { started
       heap_gc_exposed: raw.sandbox.heapGcExposed,
       concurrency: config.sandbox.concurrency,
       rounds: `${config.sandbox.rounds} rounds × ${config.sandbox.durationMs} ms per server (alternating), ${config.sandbox.concurrency} in flight, ${config.sandbox.warmupMs} ms warm-up; heap over ${config.sandbox.heapPayments} payments`,
+    },
+    sandbox_build_ms: {
+      justifi: buildMedian(raw.sandboxBuild, 'justifiMs'),
+      payments: buildMedian(raw.sandboxBuild, 'paymentsMs'),
+      second_justifi: buildMedian(raw.sandboxBuild, 'secondJustifiMs'),
+      second_payments: buildMedian(raw.sandboxBuild, 'secondPaymentsMs'),
+      first_requests: buildMedian(raw.sandboxBuild, 'firstRequestsMs'),
+      runs: raw.sandboxBuild.length,
     },
     bundle_gzip_bytes: { justifi: b.justifi.gzipBytes, payments: b.payments.gzipBytes, both: b.both.gzipBytes, justifi_one_call: b.justifi_one_call.gzipBytes, payments_one_call: b.payments_one_call.gzipBytes, openapi_fetch: b.openapi_fetch.gzipBytes },
     bundle_min_bytes: { justifi: b.justifi.minBytes, payments: b.payments.minBytes, both: b.both.minBytes, justifi_one_call: b.justifi_one_call.minBytes, payments_one_call: b.payments_one_call.minBytes, openapi_fetch: b.openapi_fetch.minBytes },

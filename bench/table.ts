@@ -46,6 +46,10 @@ export function formatTable(report: BenchReport): string {
   row('sandbox GET /payments/{id}, req/s', rps(sbx.get_payment.sandbox_rps), '—', '—', '—', 'sandbox GET /payments/{id}, req/s');
   row(`sandbox POST /payments, ${sbx.concurrency} in flight, vs Prism mock`, rps(sbx.create_payment.sandbox_rps), rps(sbx.create_payment.prism_rps), sbx.create_payment.vs_prism.toFixed(2), '—');
   row('sandbox heap per 10,000 stored payments (live, after full GC)', `${sbx.heap_mb_per_10k_payments.toFixed(1)} MB`, '—', '—', '—');
+  const build = report.sandbox_build_ms;
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  row(`sandbox build in a fresh process, JustiFi / Payments API (second one: ${ms(build.second_justifi)} / ${ms(build.second_payments)}; median of ${build.runs})`, `${ms(build.justifi)} / ${ms(build.payments)}`, '—', '—', '—');
+  row('sandbox first requests (token, create and get a payment), compiling their operations', ms(build.first_requests), '—', '—', '—');
   const secs = (n: number | null) => (n === null ? 'skipped' : `${n.toFixed(1)} s`);
   row('pipeline: npm run generate (both specs)', secs(report.pipeline_s.generate), '—', '—', '—');
   row('pipeline: contract suite (vitest --project contracts)', secs(report.pipeline_s.contracts), '—', '—', '—');

@@ -2,7 +2,8 @@
  * `startSandbox`: both stateful sandboxes in this process, each on its own loopback port, sharing
  * one clock and one event bus. With `validate`, a Prism proxy (`prism proxy <bundle> <sandbox>
  * --errors`) stands in front of each and `url` is the proxy's, so every exchange is checked against
- * the spec by a second, independent validator; `directUrl` stays available.
+ * the spec by a second, independent validator; `directUrl` stays available. With `webhooks`, every
+ * event of either API is posted, signed, to one URL (sandbox/webhooks/).
  *
  * ```ts
  * const sandbox = await startSandbox();
@@ -14,12 +15,16 @@
 import { createApiServer, type ApiServer } from './core/server.js';
 import { createClock } from './core/clock.js';
 import { createEventBus } from './core/events.js';
-import { repoRoot } from './core/spec.js';
+import { loadSpec, repoRoot } from './core/spec.js';
 import type { EventBus, SandboxClock } from './core/types.js';
 import { createJustifiApi } from './justifi/index.js';
 import { createPaymentsApi } from './payments/index.js';
+import { createWebhookDelivery, type WebhookDelivery, type WebhookDeliveryOptions } from './webhooks/delivery.js';
 import path from 'node:path';
 import { startPrismProxy, type PrismProxy } from '../scripts/lib/prism-proxy.js';
+
+/** Webhook delivery for `startSandbox`: `createWebhookDelivery`'s options, the bus aside (the sandbox's). */
+export type SandboxWebhookOptions = Omit<WebhookDeliveryOptions, 'events'>;
 
 export interface SandboxOptions {
   /** Port of the JustiFi sandbox (of its proxy with `validate`). Default: a free one. */
@@ -38,6 +43,13 @@ export interface SandboxOptions {
   latencyMs?: number | undefined;
   /** Where the sandboxes report their own failures. Default stderr. */
   log?: ((line: string) => void) | undefined;
+  /**
+   * Post every event, signed, to `webhooks.url` (JustiFi deliveries with `justifiSecret`, Payments API
+   * ones with `paymentsSecret`, by default derived from it). Default: no delivery.
+   */
+  webhooks?: SandboxWebhookOptions | undefined;
+  /** Compile every operation's validators at start instead of on first use (see sandbox/core/pipeline.ts). Default false. */
+  precompile?: boolean | undefined;
 }
 
 export interface RunningApi {
@@ -56,7 +68,9 @@ export interface Sandbox {
   payments: RunningApi;
   clock: SandboxClock;
   events: EventBus;
-  /** Stops the proxies and the servers. Safe to call twice. */
+  /** The webhook delivery, with `webhooks`: every delivery so far, the Payments API secret in use. */
+  webhooks: WebhookDelivery | undefined;
+  /** Stops the webhook delivery (waiting a bounded time for deliveries in flight), then the proxies and the servers. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -66,13 +80,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const events = createEventBus(clock);
   const faults = new Set(options.faults ?? []);
   const apiOptions = { clock, events, faults, tokenTtlMs: options.tokenTtlMs };
-  const serverOptions = { ...apiOptions, latencyMs: options.latencyMs, log: options.log };
+  const serverOptions = { ...apiOptions, latencyMs: options.latencyMs, log: options.log, precompile: options.precompile };
   const parts = [
     { api: createJustifiApi(apiOptions), port: options.justifiPort },
     { api: createPaymentsApi(apiOptions), port: options.paymentsPort },
   ];
   const started: { stop(): Promise<void> }[] = [];
-  const stopAll = () => Promise.all(started.splice(0).reverse().map((s) => s.stop())).then(() => undefined);
+  const stopAll = async () => {
+    // Deliveries first: the servers' last events are still being posted.
+    await webhooks?.stop();
+    await Promise.all(started.splice(0).reverse().map((s) => s.stop()));
+  };
+  // Created before anything starts, so bad webhook options fail the start with nothing to clean up.
+  // The payload checks read the same parsed bundles the servers route with.
+  const webhooks = options.webhooks
+    ? createWebhookDelivery({ ...options.webhooks, events, specs: options.webhooks.specs ?? Object.fromEntries(parts.map(({ api }) => [api.name, loadSpec(api.bundle).doc])) })
+    : undefined;
   try {
     // allSettled, not all: a part that fails must not leave the other still starting after the clean-up.
     const settled = await Promise.allSettled(
@@ -92,7 +115,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (failed) throw failed.reason;
     const running = settled.map((r) => (r as PromiseFulfilledResult<RunningApi>).value);
     let stopped: Promise<void> | undefined;
-    return { justifi: running[0]!, payments: running[1]!, clock, events, stop: () => (stopped ??= stopAll()) };
+    return { justifi: running[0]!, payments: running[1]!, clock, events, webhooks, stop: () => (stopped ??= stopAll()) };
   } catch (error) {
     await stopAll();
     throw error;

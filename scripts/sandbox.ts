@@ -6,19 +6,28 @@
  *   npm run sandbox -- --validate                     # a Prism proxy in front of each; prints the proxy URLs
  *   npm run sandbox -- --token-ttl 15m                # JustiFi tokens expire after 15 minutes (default 24h)
  *   npm run sandbox -- --events                       # one line per event on stderr
+ *   npm run sandbox -- --webhook-url URL --webhook-secret SECRET [--payments-webhook-secret whsec_…]
+ *                                                     # every event posted to URL, signed as each API signs
  *
- * stdout is exactly one line per API, `<title>  <url>`, so scripts can read the URLs.
+ * stdout is exactly one line per API, `<title>  <url>`, so scripts can read the URLs; everything
+ * else (the webhook set-up, one line per delivery) goes to stderr.
  */
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../sandbox/index.js';
+import { describeDelivery, webhookArgOptions, webhookBanner, webhookOptionsFromArgs, type SandboxWebhookFlags } from '../sandbox/webhooks/index.js';
 
 const usage = `usage: npm run sandbox [-- --justifi-port N] [--payments-port N] [--validate] [--token-ttl DURATION] [--latency MS] [--events]
+       [--webhook-url URL --webhook-secret SECRET [--payments-webhook-secret whsec_…]]
   --justifi-port N      port of the JustiFi API v1 sandbox (default: a free one)
   --payments-port N     port of the Payments API v1.3.0 sandbox (default: a free one)
   --validate            put a Prism proxy (prism proxy <bundle> <sandbox> --errors) in front of each; print the proxy URLs
   --token-ttl DURATION  JustiFi access-token lifetime: 90s, 15m, 24h, or milliseconds (default 24h)
   --latency MS          simulated processing time of keyed writes (default 0)
   --events              print every event (state change) on stderr
+  --webhook-url URL     post every event to URL as a signed webhook (retried on a non-2xx; one line per delivery on stderr)
+  --webhook-secret S    signs the JustiFi deliveries (JUSTIFI-SIGNATURE); required with --webhook-url, never printed
+  --payments-webhook-secret whsec_…
+                        signs the Payments API deliveries (svix-signature); default: derived from --webhook-secret, printed at start
   --fault NAME          test-only: break one rule on purpose (replay-creates-new, list-skips-page, refund-unlimited)`;
 
 function fail(message: string): never {
@@ -55,6 +64,7 @@ function parse() {
       events: { type: 'boolean', default: false },
       fault: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
+      ...webhookArgOptions,
     },
   });
 }
@@ -77,6 +87,13 @@ try {
 const latencyMs = values.latency === undefined ? undefined : Number(values.latency);
 if (latencyMs !== undefined && !(Number.isFinite(latencyMs) && latencyMs >= 0)) fail(`--latency must be a number of milliseconds >= 0 (got "${values.latency}")`);
 
+let webhooks: SandboxWebhookFlags | undefined;
+try {
+  webhooks = webhookOptionsFromArgs(values);
+} catch (error) {
+  fail((error as Error).message);
+}
+
 const sandbox = await startSandbox({
   justifiPort: port(values['justifi-port'], '--justifi-port'),
   paymentsPort: port(values['payments-port'], '--payments-port'),
@@ -84,11 +101,15 @@ const sandbox = await startSandbox({
   tokenTtlMs,
   latencyMs,
   faults: values.fault,
+  webhooks: webhooks && { ...webhooks, onSettled: (delivery) => console.error(describeDelivery(delivery)) },
+  // Not `precompile`: it would delay the URLs by ~2 s for every start (the tests start this often);
+  // each operation compiles on its first request, and the test suite compiles them all.
 }).catch((error: unknown) => fail(`could not start: ${(error as Error).message}`));
 
 if (values.events) sandbox.events.subscribe((e) => console.error(`event ${new Date(e.at).toISOString()} ${e.api} ${e.name} scope=${e.scope}${e.idempotencyKey ? ` key=${e.idempotencyKey}` : ''}`));
 for (const api of [sandbox.justifi, sandbox.payments]) console.log(`${api.title}  ${api.url}`);
 if (values.fault?.length) console.error(`test-only faults on: ${values.fault.join(', ')}`);
+if (webhooks) for (const line of webhookBanner(webhooks, sandbox.webhooks!)) console.error(line);
 console.error(values.validate ? 'every exchange is validated by Prism (sandbox URLs behind it: ' + `${sandbox.justifi.directUrl}, ${sandbox.payments.directUrl}); Ctrl-C to stop` : 'Ctrl-C to stop');
 
 let stopping = false;

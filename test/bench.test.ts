@@ -78,6 +78,14 @@ describe('bench harness, tiny run', () => {
     expect(json.sandbox!.heap_gc_exposed).toBe(true);
   });
 
+  it('times building each sandbox in a fresh process, a second one of each, and the first requests that compile their operations', () => {
+    const build = json.sandbox_build_ms!;
+    for (const key of ['justifi', 'payments', 'first_requests']) expectPositive(build[key]);
+    for (const key of ['second_justifi', 'second_payments']) expect(build[key]).toBeGreaterThanOrEqual(0);
+    expect(build.runs).toBe(tinyConfig.sandboxBuildRuns);
+    expect(formatTable(report)).toContain('sandbox build in a fresh process');
+  });
+
   it('dates the run and names the machine', () => {
     const measuredAt = json.measured_at as unknown as string;
     expect(new Date(measuredAt).toISOString()).toBe(measuredAt);

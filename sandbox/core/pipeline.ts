@@ -33,6 +33,12 @@ export interface PipelineOptions extends ApiOptions {
   latencyMs?: number | undefined;
   /** Where the sandbox reports its own failures (a response that breaks the spec, a handler that threw). Default: stderr. */
   log?: ((line: string) => void) | undefined;
+  /**
+   * Compile every operation's validators when the pipeline is built, so a schema Ajv cannot compile
+   * stops the start instead of failing that operation's first request. Default false: each
+   * operation is compiled on its first request (validation is the same either way).
+   */
+  precompile?: boolean | undefined;
 }
 
 export type Pipeline = (request: Request, requestId: string) => Promise<Response>;
@@ -61,7 +67,7 @@ function stored(answer: OperationResponse): StoredResponse {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Builds the request pipeline for one API definition (spec loaded and validators compiled here, once). */
+/** Builds the request pipeline for one API definition (spec loaded once per process, validators compiled per operation on first use). */
 export function createPipeline(definition: ApiDefinition, options: PipelineOptions): Pipeline {
   const spec = loadSpec(definition.bundle);
   const missing = spec.operations.filter((op) => typeof definition.handlers[op.operationId] !== 'function').map((op) => op.operationId);
@@ -71,6 +77,7 @@ export function createPipeline(definition: ApiDefinition, options: PipelineOptio
 
   const policy = definition.idempotency;
   const validators = createValidators(spec, { skipHeaders: [policy.header], lenientQuery: definition.lenientQuery });
+  if (options.precompile) validators.compileAll();
   const route = createRouter(spec.operations);
   const store = createIdempotencyStore(options.clock);
   const faults = options.faults ?? new Set<string>();
@@ -79,7 +86,7 @@ export function createPipeline(definition: ApiDefinition, options: PipelineOptio
 
   /** An answer the API produced: checked against the operation's documented responses before it leaves. */
   function checked(op: OperationSpec, answer: OperationResponse): OperationResponse {
-    const violation = validators.get(op.operationId)!.response(answer.status, answer.contentType ?? 'application/json', answer.body);
+    const violation = validators.get(op.operationId).response(answer.status, answer.contentType ?? 'application/json', answer.body);
     if (!violation) return answer;
     const where = violation.schemaPath ? ` (schema ${violation.schemaPath})` : '';
     const message = `sandbox bug: ${op.operationId} answered ${violation.status}, which breaks ${definition.bundle}: ${violation.detail}${where}`;
@@ -123,7 +130,7 @@ export function createPipeline(definition: ApiDefinition, options: PipelineOptio
       }
     }
 
-    const validated = validators.get(op.operationId)!.request({ params: routed.params, search: url.searchParams, headers: request.headers, body, hasBody });
+    const validated = validators.get(op.operationId).request({ params: routed.params, search: url.searchParams, headers: request.headers, body, hasBody });
     const req: OperationRequest = { operationId: op.operationId, method: op.method, path: pathname, params: validated.params, query: validated.query, headers: request.headers, body, rawBody };
     const takesKey = policy.appliesTo(op.operationId);
     const key = takesKey ? (request.headers.get(policy.header) ?? undefined) : undefined;

@@ -62,6 +62,8 @@ export interface SandboxEvent {
   name: string;
   /** The scope the object lives in (JustiFi account id, Payments API x-account-id). */
   scope: string;
+  /** The platform account `scope` belongs to, for an API with platforms (JustiFi); `scope` itself for a platform's own objects. */
+  platform?: string | undefined;
   /** The object as the API would return it (the resource schema). */
   data: unknown;
   /** The idempotency key of the request that caused it, when there was one. */

@@ -3,7 +3,7 @@
  * scope: auth.ts; idempotency: idempotency.ts; error body: errors.ts; one file per resource's
  * rules; what the API reports but cannot create: ledger.ts (derived) and fixtures.ts (seeded).
  */
-import type { ApiFactory, HandlerContext, OperationHandler, OperationRequest, OperationResponse } from '../core/types.js';
+import type { ApiFactory, EventBus, HandlerContext, OperationHandler, OperationRequest, OperationResponse } from '../core/types.js';
 // Every operation of the spec's paths (webhooks are events, not operations the sandbox answers).
 import type { methodByOperationId } from '../../generated/justifi-v1.sdk.js';
 import { authenticate, createAccessToken } from './auth.js';
@@ -38,11 +38,14 @@ const rules: Record<keyof typeof methodByOperationId, Rule> = {
 /** Builds a JustiFi API v1 sandbox with its own, empty state. */
 export const createJustifiApi: ApiFactory = (options) => {
   const state = createJustifiState(options);
+  // Every event names the platform of its account (the webhook envelope's `platform_account_id`).
+  const withPlatform = (bus: EventBus): EventBus => ({ emit: (e) => bus.emit({ ...e, platform: e.platform ?? state.platformOf.get(e.scope) }), subscribe: (l) => bus.subscribe(l) });
+  const events = withPlatform(options.events);
   const handlers: Record<string, OperationHandler> = {};
   for (const [id, rule] of Object.entries(rules)) {
     handlers[id] = (req, ctx) => {
       try {
-        return rule(state, req, ctx);
+        return rule(state, req, { ...ctx, events: withPlatform(ctx.events) });
       } catch (error) {
         if (error instanceof JustifiError) return error.response;
         throw error;
@@ -63,9 +66,9 @@ export const createJustifiApi: ApiFactory = (options) => {
     beforeRequest(now) {
       if (now < state.nextDue) return;
       state.nextDue = Number.POSITIVE_INFINITY;
-      settlePayments(state, now, options.events);
-      completeReviews(state, now, options.events);
-      runPayouts(state, now, options.events);
+      settlePayments(state, now, events);
+      completeReviews(state, now, events);
+      runPayouts(state, now, events);
     },
   };
 };

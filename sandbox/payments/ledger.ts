@@ -51,7 +51,9 @@ export function recordTransaction(rc: RuleContext, account: string, sourceType: 
   };
   rc.state.transactions.insert(rc.home(account), txn);
   noteDue(rc, rc.now + settlementDelayMs);
-  rc.emit('transaction.created', account, txn);
+  // No event: a transaction is the ledger's record of a capture, refund, dispute or payout, each of
+  // which has its own event, and the spec declares no transaction webhook (nor does any vendor
+  // publish per-ledger-line events) that a delivery could be checked against.
   return txn;
 }
 

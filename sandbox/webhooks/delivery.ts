@@ -3,6 +3,7 @@
  * the envelope and with the signature scheme of the API it happened in, validated against that
  * spec's webhook first (an invalid payload is reported and never sent), retried on anything but a
  * 2xx with short doubling backoff, re-signed on each attempt with the same event / message id.
+ * Stopping waits for deliveries in flight, for a bounded time: then they are abandoned (failed).
  */
 import { RequestValidationError } from '../../src/core/errors.js';
 import { Secret } from '../../src/core/redact.js';
@@ -30,12 +31,12 @@ export interface WebhookDeliveryOptions {
   backoffMs?: number | undefined;
   /** Per-attempt timeout. Default: the API's documented answer time, 5 s (JustiFi) or 15 s (Payments API). */
   timeoutMs?: number | undefined;
-  /** The JustiFi platform account, for `platform_account_id` on sub-account events. Default: none. */
-  justifiPlatformAccountId?: string | undefined;
   /** The fetch implementation. Default: the global `fetch`. */
   fetch?: typeof fetch | undefined;
   /** Called once per event when its delivery is settled (delivered, failed or invalid). */
   onSettled?: ((delivery: Readonly<WebhookDeliveryRecord>) => void) | undefined;
+  /** How long `stop()` waits for deliveries in flight before abandoning them. Default 5,000 ms. */
+  stopTimeoutMs?: number | undefined;
 }
 
 export interface WebhookAttempt {
@@ -58,6 +59,8 @@ export interface WebhookDeliveryRecord {
   body: string;
   /** Spec violations of an `invalid` payload. */
   problems: string[];
+  /** True when a stop abandoned the delivery (an attempt aborted, or retries left untried). */
+  abandoned?: boolean | undefined;
 }
 
 export interface WebhookDelivery {
@@ -67,11 +70,15 @@ export interface WebhookDelivery {
   readonly paymentsSecret: Secret;
   /** Resolves when every delivery started so far has settled. */
   flush(): Promise<void>;
-  /** Stops listening and waits for deliveries in flight (retries included). */
+  /**
+   * Stops listening and waits for deliveries in flight (retries included), at most `stopTimeoutMs`:
+   * then the attempt in progress is aborted, no retry follows, and the delivery is `failed`.
+   */
   stop(): Promise<void>;
 }
 
-const defaults = { retries: 3, backoffMs: 200, timeoutMs: { 'justifi-v1': 5_000, 'payments-v1.3': 15_000 } } as const;
+const defaults = { retries: 3, backoffMs: 200, timeoutMs: { 'justifi-v1': 5_000, 'payments-v1.3': 15_000 }, stopTimeoutMs: 5_000 } as const;
+const stoppedReason = 'aborted: delivery stopped';
 
 function checkCount(field: string, value: number | undefined, fallback: number): number {
   const n = value ?? fallback;
@@ -87,6 +94,7 @@ export function createWebhookDelivery(options: WebhookDeliveryOptions): WebhookD
   const retries = checkCount('retries', options.retries, defaults.retries);
   const backoffMs = checkCount('backoffMs', options.backoffMs, defaults.backoffMs);
   if (options.timeoutMs !== undefined) checkCount('timeoutMs', options.timeoutMs, 0);
+  const stopTimeoutMs = checkCount('stopTimeoutMs', options.stopTimeoutMs, defaults.stopTimeoutMs);
   const justifiSecret = new Secret(options.justifiSecret);
   const paymentsSecret = new Secret(options.paymentsSecret ?? derivePaymentsWebhookSecret(options.justifiSecret));
   const clock = options.clock ?? { now: () => Date.now() };
@@ -94,6 +102,8 @@ export function createWebhookDelivery(options: WebhookDeliveryOptions): WebhookD
   const check = compilePayloadChecks(options.specs);
   const deliveries: WebhookDeliveryRecord[] = [];
   const inFlight = new Set<Promise<void>>();
+  // Aborted when a stop has waited `stopTimeoutMs`: ends the attempt in progress and every backoff wait.
+  const abandon = new AbortController();
 
   function sign(record: WebhookDeliveryRecord): Record<string, string> {
     const at = clock.now();
@@ -109,27 +119,43 @@ export function createWebhookDelivery(options: WebhookDeliveryOptions): WebhookD
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': 'payments-sdk-sandbox webhooks', ...sign(record) },
         body: record.body,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), abandon.signal]),
       });
       await response.arrayBuffer().catch(() => undefined);
       record.attempts.push({ status: response.status });
       return response.status >= 200 && response.status < 300;
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      record.attempts.push({ error: timedOut ? `no answer within ${timeoutMs} ms` : `connection failed: ${(error as Error).cause ?? (error as Error).message}` });
+      const reason = abandon.signal.aborted ? stoppedReason : timedOut ? `no answer within ${timeoutMs} ms` : `connection failed: ${(error as Error).cause ?? (error as Error).message}`;
+      record.attempts.push({ error: reason });
       return false;
     }
   }
 
+  /** Waits `ms`, or less when the delivery is abandoned. */
+  function pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        abandon.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      abandon.signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
   async function deliver(record: WebhookDeliveryRecord): Promise<void> {
-    for (let n = 0; n <= retries; n++) {
-      if (n > 0) await new Promise((resolve) => setTimeout(resolve, backoffMs * 2 ** (n - 1)));
+    for (let n = 0; n <= retries && !abandon.signal.aborted; n++) {
+      if (n > 0) await pause(backoffMs * 2 ** (n - 1));
+      if (abandon.signal.aborted) break;
       if (await attempt(record)) {
         record.status = 'delivered';
         return;
       }
     }
     record.status = 'failed';
+    if (abandon.signal.aborted) record.abandoned = true;
   }
 
   function settle(record: WebhookDeliveryRecord): void {
@@ -141,7 +167,7 @@ export function createWebhookDelivery(options: WebhookDeliveryOptions): WebhookD
   }
 
   function onEvent(event: SandboxEvent): void {
-    const payload = event.api === 'justifi-v1' ? justifiEnvelope(event, newEventId(), options.justifiPlatformAccountId) : paymentsEnvelope(event);
+    const payload = event.api === 'justifi-v1' ? justifiEnvelope(event, newEventId()) : paymentsEnvelope(event);
     const id = event.api === 'justifi-v1' ? String(payload.id) : newMessageId();
     const record: WebhookDeliveryRecord = { api: event.api, event: event.name, id, status: 'pending', attempts: [], body: JSON.stringify(payload), problems: [] };
     deliveries.push(record);
@@ -170,7 +196,12 @@ export function createWebhookDelivery(options: WebhookDeliveryOptions): WebhookD
     flush,
     async stop() {
       unsubscribe();
-      await flush();
+      const timer = setTimeout(() => abandon.abort(), stopTimeoutMs);
+      try {
+        await flush();
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }

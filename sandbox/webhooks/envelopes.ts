@@ -16,12 +16,12 @@ export const newMessageId = (): string => `msg_${randomUUID().replace(/-/g, '')}
  * The JustiFi envelope (`EventEnvelope` in spec/justifi-v1). `platform_account_id` is the platform
  * when the event is in one of its sub accounts, and null in the platform's own account.
  */
-export function justifiEnvelope(event: SandboxEvent, id: string, platformAccountId: string | undefined): Record<string, unknown> {
+export function justifiEnvelope(event: SandboxEvent, id: string): Record<string, unknown> {
   return {
     id,
     account_id: event.scope,
     account_type: 'test',
-    platform_account_id: platformAccountId && platformAccountId !== event.scope ? platformAccountId : null,
+    platform_account_id: event.platform && event.platform !== event.scope ? event.platform : null,
     idempotency_key: event.idempotencyKey ?? null,
     request_id: event.requestId ?? null,
     version: 'v1',

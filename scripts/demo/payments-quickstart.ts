@@ -7,6 +7,7 @@ import { createPaymentsClient } from '../../src/payments/index.js';
 import { fields, type Described } from './fields.js';
 import type { QuickstartTargets } from './quickstart.js';
 import type { Transcript } from './transcript.js';
+import { webhookStep } from './webhook-step.js';
 
 /**
  * The stored card to pay with: the sandbox's fixture Visa card (sandbox/payments/README.md) unless
@@ -39,11 +40,12 @@ export async function runPaymentsQuickstart(t: Transcript, target: QuickstartTar
   );
   if (!payment) return;
 
-  await t.step(
+  const captured = await t.step(
     `capture ${intentId}`,
     () => pay.paymentIntents.capture(intentId, { amount: 10800 }),
     (captured) => `${fields(captured as Described)}  amount_captured=${String(captured.amount_captured)}  latest_payment=${String(captured.latest_payment?.id)} ${String(captured.latest_payment?.status)}`,
   );
+  if (captured) await webhookStep(t, target.webhooks, 'payments-v1.3', 'payment_intent.captured', intentId);
 
   const entries = await t.step(
     'list transactions, auto-paginating (first 20)',

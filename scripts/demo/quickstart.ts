@@ -8,12 +8,13 @@ import { createJustifiClient, PaymentRequiredError, testCards } from '../../src/
 import { fields, type Described } from './fields.js';
 import type { Transcript } from './transcript.js';
 import { runPaymentsQuickstart } from './payments-quickstart.js';
+import { webhookStep, type QuickstartWebhooks } from './webhook-step.js';
 
 export { runPaymentsQuickstart };
 
 export interface QuickstartTargets {
-  justifi: { url: string; clientId: string; clientSecret: string; subAccount?: string | undefined };
-  payments: { url: string; apiKey: string; accountId: string };
+  justifi: { url: string; clientId: string; clientSecret: string; subAccount?: string | undefined; webhooks: QuickstartWebhooks };
+  payments: { url: string; apiKey: string; accountId: string; webhooks: QuickstartWebhooks };
 }
 
 export async function runJustifiQuickstart(t: Transcript, target: QuickstartTargets['justifi'] & { mock?: boolean }): Promise<void> {
@@ -37,6 +38,7 @@ export async function runJustifiQuickstart(t: Transcript, target: QuickstartTarg
   );
   if (!payment) return;
   const paymentId = String((payment.data as Described).id);
+  await webhookStep(t, target.webhooks, 'justifi-v1', 'payment.created', paymentId);
 
   await t.step(
     `read ${paymentId} back`,

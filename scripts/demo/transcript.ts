@@ -22,6 +22,11 @@ export class Transcript {
     if (event.type === 'response' || event.type === 'error' || event.type === 'retry') this.#events.push(event);
   };
 
+  /** One line between steps, for what is not a step (a step that cannot run against this server). */
+  note(text: string): void {
+    console.log(`     ${dim(text)}`);
+  }
+
   heading(title: string): void {
     console.log(`\n${bold(title)}`);
     this.#step = 0;

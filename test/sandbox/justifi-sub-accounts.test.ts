@@ -61,6 +61,28 @@ describe('JustiFi sub accounts', () => {
     expect((await justifi.payments.get(inSub.id)).id).toBe(inSub.id); // a get by id takes no Sub-Account: the platform sees it
   });
 
+  it('tags every event with the platform of its account: a sub account’s payment with its platform, the platform’s own with itself', async () => {
+    const justifi = sb.client({ name: 'event-platform' });
+    const sub = await justifi.subAccounts.create({ name: 'Evented Shop' });
+    await justifi.onboarding.create(sub.id, onboarding);
+    sb.clock.advance(minute);
+    const inSub = await justifi.payments.create(payment, { subAccount: sub.id });
+    const own = await justifi.payments.create(payment);
+    const platform = own.account_id!;
+    expect(platform).not.toBe(sub.id);
+    const about = (id: string) => sb.events.filter((e) => (e.data as { id?: string }).id === id).map((e) => ({ name: e.name, scope: e.scope, platform: e.platform }));
+    expect(about(inSub.id)).toEqual([
+      { name: 'payment.created', scope: sub.id, platform },
+      { name: 'payment.succeeded', scope: sub.id, platform },
+    ]);
+    expect(about(own.id)).toEqual([
+      { name: 'payment.created', scope: platform, platform },
+      { name: 'payment.succeeded', scope: platform, platform },
+    ]);
+    // Events emitted by the clock (the automatic review) are tagged too.
+    expect(about(sub.id).map((e) => e.platform)).toEqual([platform, platform]);
+  });
+
   it('lists sub accounts filtered by status', async () => {
     const justifi = sb.client({ name: 'status-filter' });
     const a = await justifi.subAccounts.create({ name: 'Filter A' });

@@ -16,10 +16,11 @@ import type { EventBus, SandboxEvent } from '../../sandbox/core/types.js';
 import {
   createWebhookDelivery,
   derivePaymentsWebhookSecret,
-  startSandboxWebhooks,
+  describeDelivery,
   startWebhookReceiver,
   verifiedLine,
   webhookArgOptions,
+  webhookBanner,
   webhookOptionsFromArgs,
   type WebhookDelivery,
   type WebhookDeliveryOptions,
@@ -77,6 +78,7 @@ const paymentCreated: Omit<SandboxEvent, 'at'> = {
   api: 'justifi-v1',
   name: 'payment.created',
   scope: 'acc_2IdMEOjIG6lJAncakgdBF2',
+  platform: 'acc_platform',
   data: justifiPayment,
   idempotencyKey: 'idem-123',
   requestId: 'req_1',
@@ -88,7 +90,7 @@ describe('sandbox webhook delivery', () => {
   it('posts a JustiFi event in the spec’s envelope, signed so that verifyJustifiWebhook accepts it', async () => {
     const receiver = await receiverWith();
     const bus = createTestBus();
-    const delivery = deliveryTo(receiver.url, bus, { justifiPlatformAccountId: 'acc_platform' });
+    const delivery = deliveryTo(receiver.url, bus);
     bus.emit(paymentCreated);
     const got = await receiver.waitFor((r) => r.api === 'justifi-v1');
     if (got.api !== 'justifi-v1') throw new Error('unreachable');
@@ -114,8 +116,8 @@ describe('sandbox webhook delivery', () => {
   it('leaves platform_account_id null for an event in the platform’s own account, and null keys when the request had none', async () => {
     const receiver = await receiverWith();
     const bus = createTestBus();
-    deliveryTo(receiver.url, bus, { justifiPlatformAccountId: 'acc_platform' });
-    bus.emit({ api: 'justifi-v1', name: 'sub_account.updated', scope: 'acc_platform', data: justifiSubAccount });
+    deliveryTo(receiver.url, bus);
+    bus.emit({ api: 'justifi-v1', name: 'sub_account.updated', scope: 'acc_platform', platform: 'acc_platform', data: justifiSubAccount });
     const got = await receiver.waitFor(() => true);
     expect(got.event).toMatchObject({ event_name: 'sub_account.updated', platform_account_id: null, idempotency_key: null, request_id: null, data: justifiSubAccount });
   });
@@ -248,6 +250,36 @@ describe('sandbox webhook delivery', () => {
     expect(delivery.deliveries).toHaveLength(1);
   });
 
+  it('stop() waits at most stopTimeoutMs: the attempt still in flight is then aborted, not retried, and the delivery reported failed (abandoned)', async () => {
+    let requests = 0;
+    const hanging = await startRawReceiver(() => {
+      requests++;
+      return new Promise(() => undefined); // never answers
+    });
+    cleanups.push(() => hanging.close());
+    const bus = createTestBus();
+    const settled: WebhookDeliveryRecord[] = [];
+    const delivery = createWebhookDelivery({ url: hanging.url, justifiSecret, events: bus, timeoutMs: 600_000, stopTimeoutMs: 100, onSettled: (d) => settled.push({ ...d }) });
+    bus.emit(paymentCreated);
+    while (requests === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await delivery.stop(); // unbounded, this would wait for the 10-minute attempt timeout
+    expect(delivery.deliveries[0]).toMatchObject({ status: 'failed', abandoned: true, attempts: [{ error: 'aborted: delivery stopped' }] });
+    expect(settled.map((d) => d.status)).toEqual(['failed']);
+    expect(requests).toBe(1);
+  });
+
+  it('stop() does not wait out a retry backoff beyond stopTimeoutMs: the retries left are not tried', async () => {
+    const receiver = await receiverWith(() => 500);
+    const bus = createTestBus();
+    const lines: string[] = [];
+    const delivery = createWebhookDelivery({ url: receiver.url, justifiSecret, events: bus, retries: 3, backoffMs: 600_000, stopTimeoutMs: 100, onSettled: (d) => lines.push(describeDelivery(d)) });
+    bus.emit(paymentCreated);
+    while (delivery.deliveries[0]!.attempts.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await delivery.stop();
+    expect(delivery.deliveries[0]).toMatchObject({ status: 'failed', abandoned: true, attempts: [{ status: 500 }] });
+    expect(lines).toEqual([expect.stringMatching(/^webhook payment\.created \(justifi-v1\) evt_\w+ FAILED: 500 after 1 attempt \(abandoned when the sandbox stopped\)$/)]);
+  });
+
   it('refuses bad options with errors naming the option, and keeps both secrets out of errors and inspect output', () => {
     const bus = createTestBus();
     const paymentsSecret = 'whsec_' + Buffer.from('PRIVATE-payments-key').toString('base64');
@@ -258,6 +290,7 @@ describe('sandbox webhook delivery', () => {
       [{ paymentsSecret: 'whsec_***' }, 'paymentsSecret'],
       [{ retries: -1 }, 'retries'],
       [{ backoffMs: 1.5 }, 'backoffMs'],
+      [{ stopTimeoutMs: -5 }, 'stopTimeoutMs'],
     ];
     for (const [override, field] of bad) {
       let error: unknown;
@@ -291,33 +324,39 @@ describe('sandbox webhook flags', () => {
     });
     expect(() => webhookOptionsFromArgs(parse(['--webhook-url', 'http://127.0.0.1:1/h']))).toThrow(expect.objectContaining({ field: '--webhook-secret' }));
     expect(() => webhookOptionsFromArgs(parse(['--webhook-secret', 's3cret']))).toThrow(expect.objectContaining({ field: '--webhook-url' }));
+    expect(() => webhookOptionsFromArgs(parse(['--webhook-url', 'localhost:9', '--webhook-secret', 's3cret']))).toThrow(expect.objectContaining({ field: '--webhook-url' }));
+    const bad = () => webhookOptionsFromArgs(parse(['--webhook-url', 'http://127.0.0.1:1/h', '--webhook-secret', 's3cret', '--payments-webhook-secret', 'whsec_not base64!']));
+    expect(bad).toThrow(expect.objectContaining({ field: '--payments-webhook-secret' }));
+    expect(bad).not.toThrow(/not base64/);
   });
 
   it('start-up prints the derived Payments API secret but never a secret that was given', async () => {
-    const lines: string[] = [];
-    const derived = startSandboxWebhooks(createTestBus(), parse(['--webhook-url', 'http://127.0.0.1:9/h', '--webhook-secret', 's3cret-value']), (l) => lines.push(l))!;
-    await derived.stop();
-    expect(lines.join('\n')).toContain(derivePaymentsWebhookSecret('s3cret-value'));
-    expect(lines.join('\n')).not.toContain('s3cret-value');
+    const banner = async (args: string[]) => {
+      const flags = webhookOptionsFromArgs(parse(args))!;
+      const delivery = createWebhookDelivery({ ...flags, events: createTestBus() });
+      await delivery.stop();
+      return webhookBanner(flags, delivery).join('\n');
+    };
+    const derived = await banner(['--webhook-url', 'http://127.0.0.1:9/h', '--webhook-secret', 's3cret-value']);
+    expect(derived).toContain(derivePaymentsWebhookSecret('s3cret-value'));
+    expect(derived).toContain('http://127.0.0.1:9/h');
+    expect(derived).not.toContain('s3cret-value');
     const given = 'whsec_' + Buffer.from('given by the user').toString('base64');
-    const quiet: string[] = [];
-    const chosen = startSandboxWebhooks(createTestBus(), parse(['--webhook-url', 'http://127.0.0.1:9/h', '--webhook-secret', 's3cret-value', '--payments-webhook-secret', given]), (l) => quiet.push(l))!;
-    await chosen.stop();
-    expect(quiet.join('\n')).not.toContain(given);
-    expect(quiet.join('\n')).not.toContain('s3cret-value');
-    expect(quiet.join('\n')).toContain('--payments-webhook-secret');
+    const quiet = await banner(['--webhook-url', 'http://127.0.0.1:9/h', '--webhook-secret', 's3cret-value', '--payments-webhook-secret', given]);
+    expect(quiet).not.toContain(given);
+    expect(quiet).not.toContain('s3cret-value');
+    expect(quiet).toContain('--payments-webhook-secret');
   });
 
   it('logs one line per settled delivery', async () => {
     const receiver = await receiverWith();
     const bus = createTestBus();
     const lines: string[] = [];
-    const delivery = startSandboxWebhooks(bus, { 'webhook-url': receiver.url, 'webhook-secret': justifiSecret }, (l) => lines.push(l))!;
-    cleanups.push(() => delivery.stop());
+    const delivery = deliveryTo(receiver.url, bus, { onSettled: (d) => lines.push(describeDelivery(d)) });
     bus.emit(paymentCreated);
     bus.emit({ ...paymentCreated, name: 'payment.exploded' });
     await delivery.flush();
-    expect(lines.filter((l) => l.startsWith('webhook '))).toEqual([
+    expect(lines).toEqual([
       expect.stringMatching(/^webhook payment\.exploded \(justifi-v1\) not sent: the payload breaks the spec: the justifi-v1 spec declares no webhook/),
       expect.stringMatching(/^webhook payment\.created \(justifi-v1\) evt_[0-9a-f]{32} delivered: 200 after 1 attempt$/),
     ]);
