@@ -1,13 +1,14 @@
 /**
  * The coverage report: per operation, which checks ran, how many cases and requests, how many
- * failures, and why a check was skipped. Each contract test file writes its API's fragment;
+ * failures, and why a check was skipped. Each contract test file writes its API's fragment (the
+ * stateful suite its own, in the `stateful` column: calls made by commands, and failing sequences);
  * global teardown merges them into reports/contract-coverage.json and prints the table.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fromRoot } from '../../scripts/lib/apis.js';
 
-export const checkNames = ['positive', 'conformance', 'negative', 'status', 'auth', 'idempotency'] as const;
+export const checkNames = ['positive', 'conformance', 'negative', 'status', 'auth', 'idempotency', 'stateful'] as const;
 export type CheckName = (typeof checkNames)[number];
 
 /** Checks every operation must have run, or the suite fails. */
@@ -34,7 +35,8 @@ const reportFile = fromRoot('reports/contract-coverage.json');
 export class CoverageRecorder {
   readonly operations = new Map<string, OperationCoverage>();
 
-  constructor(readonly api: string) {}
+  /** `part` names the fragment when several files report on one API (e.g. `stateful`). */
+  constructor(readonly api: string, readonly part?: string) {}
 
   register(operationId: string, method: string, path: string): void {
     if (!this.operations.has(operationId)) this.operations.set(operationId, { api: this.api, operationId, method: method.toUpperCase(), path, checks: {} });
@@ -61,14 +63,14 @@ export class CoverageRecorder {
 
   write(): void {
     mkdirSync(fragmentsDir, { recursive: true });
-    writeFileSync(path.join(fragmentsDir, `${this.api}.json`), JSON.stringify([...this.operations.values()], null, 2));
+    writeFileSync(path.join(fragmentsDir, `${this.api}${this.part ? `.${this.part}` : ''}.json`), JSON.stringify([...this.operations.values()], null, 2));
   }
 }
 
 function cell(record: CheckRecord | undefined): string {
   if (!record) return '-';
   if (record.skipped) return 'skip';
-  return record.failures > 0 ? `FAIL ${record.failures}` : `ok ${record.cases}`;
+  return record.failures > 0 ? `FAIL ${record.failures}/${record.cases}` : `ok ${record.cases}`;
 }
 
 /** Merges the fragments into reports/contract-coverage.json and prints the operation × check table. */
@@ -79,7 +81,15 @@ export function finishCoverageReport(): void {
   } catch {
     return;
   }
-  const operations = fragments.flatMap((f) => JSON.parse(readFileSync(path.join(fragmentsDir, f), 'utf8')) as OperationCoverage[]);
+  // Fragments of one API (the stateless suite's and the stateful suite's) merge per operation.
+  const merged = new Map<string, OperationCoverage>();
+  for (const op of fragments.sort().flatMap((f) => JSON.parse(readFileSync(path.join(fragmentsDir, f), 'utf8')) as OperationCoverage[])) {
+    const key = `${op.api} ${op.operationId}`;
+    const seen = merged.get(key);
+    if (seen) Object.assign(seen.checks, op.checks);
+    else merged.set(key, op);
+  }
+  const operations = [...merged.values()];
   const totals = { operations: operations.length, cases: 0, requests: 0, failures: 0 };
   for (const op of operations) for (const r of Object.values(op.checks)) {
     totals.cases += r.cases;

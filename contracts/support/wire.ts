@@ -66,7 +66,9 @@ export function toCurl(exchange: Pick<Exchange, 'method' | 'url' | 'requestHeade
     parts.push('-H', placeholders[name.toLowerCase()] ? `"${name}: ${shown}"` : shellQuote(`${name}: ${shown}`));
   }
   if (exchange.requestBody !== undefined) {
-    const body = exchange.requestBody.replace(/("client_secret"\s*:\s*)"[^"]*"/g, '$1"$JUSTIFI_CLIENT_SECRET"');
+    const body = exchange.requestBody
+      .replace(/("client_secret"\s*:\s*)"[^"]*"/g, '$1"$JUSTIFI_CLIENT_SECRET"')
+      .replace(/("client_id"\s*:\s*)"[^"]*"/g, '$1"$JUSTIFI_CLIENT_ID"');
     parts.push('--data', shellQuote(body));
   }
   return parts.join(' ');

@@ -85,12 +85,12 @@ export class RuleViolation extends Error {
 }
 
 /** A command of the model-based run; `toString()` is its one-line description in fast-check's output. */
-export interface StatefulCommand<M> extends fc.AsyncCommand<M, Real> {
+export interface StatefulCommand<M extends object> extends fc.AsyncCommand<M, Real> {
   toString(): string;
 }
 
 /** One kind of command: how to generate it, and where it may run. */
-export interface CommandSpec<M> {
+export interface CommandSpec<M extends object> {
   /** Its name in the report, e.g. `refund a payment (any amount)`. */
   name: string;
   arbitrary: fc.Arbitrary<StatefulCommand<M>>;
@@ -124,7 +124,7 @@ export interface CreatedObject {
 }
 
 /** One API's stateful definition. */
-export interface StatefulApi<M> {
+export interface StatefulApi<M extends object> {
   api: StatefulApiName;
   /** The model at the start of a sequence (what is known of a fresh scope). */
   initialModel(env: StatefulEnv): M;
