@@ -153,10 +153,11 @@ export function createReal(options: RealOptions): RealSide {
         if (typeof pending.withResponse === 'function') {
           const { data, body: whole, response, idempotencyKey } = await pending.withResponse();
           body = whole;
-          outcome = { ok: true, data, status: response.status, headers: response.headers, idempotencyKey };
+          outcome = { ok: true, data, body: whole, status: response.status, headers: response.headers, idempotencyKey };
         } else {
           // A list method awaited for its first page: no single response to show.
-          outcome = { ok: true, data: await pending, status: 200, headers: new Headers(), idempotencyKey: undefined };
+          const page = await pending;
+          outcome = { ok: true, data: page, body: page, status: 200, headers: new Headers(), idempotencyKey: undefined };
         }
       } catch (error) {
         outcome = failure(error);

@@ -24,7 +24,16 @@ export interface CallOptions {
 
 /** What a call came back with: the resource and the HTTP facts, or the SDK's error and its facts. */
 export type Outcome<T = any> = // eslint-disable-line @typescript-eslint/no-explicit-any
-  | { ok: true; data: T; status: number; headers: Headers; idempotencyKey: string | undefined }
+  | {
+      ok: true;
+      /** The resource (what awaiting the SDK call gives; JustiFi: the envelope's `data`). */
+      data: T;
+      /** The whole parsed response body (JustiFi: the `{id, type, data, page_info}` envelope). */
+      body: unknown;
+      status: number;
+      headers: Headers;
+      idempotencyKey: string | undefined;
+    }
   | {
       ok: false;
       /** The thrown error (an `ApiError` subclass for an HTTP error, else e.g. `RequestValidationError`). */
@@ -117,8 +126,8 @@ export interface StatefulEnv {
 export interface CreatedObject {
   /** The operation that created it (the source of its links). */
   operationId: string;
-  /** The resource as the create returned it (`Outcome.data`; for JustiFi the envelope's `data`). */
-  data: unknown;
+  /** The whole response body of the create (`Outcome.body`: what the spec's link expressions `$response.body#/…` point into). */
+  body: unknown;
   /** The scope options the create was sent with (a follow-up in another scope would be a 404). */
   options: CallOptions;
 }
