@@ -16,6 +16,7 @@ export const sharedRules = {
   scoped: 'nothing is visible across scopes',
   documentedStatus: 'a call is answered with the documented status and error code',
   statusMoves: 'statuses move only as documented',
+  linked: 'every link the spec declares from a created object leads to a 2xx',
 } as const;
 
 /** Fails the command with `rule` unless `holds`. */

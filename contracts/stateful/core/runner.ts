@@ -10,6 +10,7 @@ import { methodsByOperation, type SdkModule } from '../../../scripts/lib/sdk-met
 import { pathParamNames } from '../../../src/core/operation-table.js';
 import * as justifiSdk from '../../../generated/justifi-v1.sdk.js';
 import * as paymentsSdk from '../../../generated/payments-v1.3.sdk.js';
+import { linkCommandSpec } from './links.js';
 import { createReal, type RealSide } from './real.js';
 import { failureReport, type FailureReport } from './report.js';
 import type { CommandSpec, Real, StatefulApi, StatefulApiName, StatefulCommand, StatefulEnv } from './types.js';
@@ -110,7 +111,8 @@ export async function runStateful<M extends object>(def: StatefulApi<M>, options
   const started = Date.now();
   const api = apis.find((a) => a.name === def.api)!;
   const env: StatefulEnv = { external: options.target.external, allowWrites: !options.target.external || options.allowWrites === true };
-  const { run: specs, skipped } = selectCommands(def.commands(env), env);
+  const linked = linkCommandSpec(def, sdkModules[def.api]);
+  const { run: specs, skipped } = selectCommands([...def.commands(env), ...(linked ? [linked] : [])], env);
   if (specs.length === 0) throw new Error(`[${def.api}] no stateful command can run here (${skipped.map((s) => s.reason).join('; ')})`);
   const methods = methodTable(def.api);
   const runId = Math.random().toString(36).slice(2, 8);

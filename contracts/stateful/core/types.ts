@@ -130,6 +130,8 @@ export interface CreatedObject {
   body: unknown;
   /** The scope options the create was sent with (a follow-up in another scope would be a 404). */
   options: CallOptions;
+  /** The create's request, for links that read `$request.path.…` / `$request.body#…` (e.g. a refund's payment id). */
+  request?: { path?: Record<string, string>; body?: unknown };
 }
 
 /** One API's stateful definition. */
