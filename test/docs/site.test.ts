@@ -9,6 +9,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { apis, fromRoot } from '../../scripts/lib/apis.js';
 import { type JsonObject, listOperations, loadBundle, walk } from '../../scripts/lib/spec-model.js';
 import { listWebhooks } from '../../scripts/lib/webhook-model.js';
+import { listLinks } from '../../scripts/lib/spec-links.js';
 import { buildSite } from '../../scripts/docs/build-site.js';
 import { chromiumArgs, ensureChromium } from './chromium.js';
 import { readRenderedReference } from './redoc-page.js';
@@ -88,7 +89,7 @@ describe.skipIf(!browserLookup.executablePath)(suiteName, () => {
     await closeWithoutProblems(page, problems);
   }, 30_000);
 
-  it.each(apis.map((api) => [api.name, api] as const))('the %s reference shows the summary of every operation in the bundle', async (name, api) => {
+  it.each(apis.map((api) => [api.name, api] as const))('the %s reference shows the summary of every operation in the bundle and the links of a response', async (name, api) => {
     const { page, problems } = await open(`${name}.html`);
     await page.locator('#redoc main').first().getByText(/\S/).first().waitFor();
     await screenshot(page, `docs-${name}.png`);
@@ -98,6 +99,11 @@ describe.skipIf(!browserLookup.executablePath)(suiteName, () => {
     expect(rendered.notRendered).toEqual([]);
     expect(summaries.filter((s) => !rendered.mainLines.has(s))).toEqual([]);
     expect(rendered.menuOperations.size).toBe(summaries.length);
+    // Links (listed in the response description, which Redoc shows for the first response): those
+    // of the first operation that has any, each as `Name → Target summary (targetId, …): description`.
+    const first = listLinks(doc).filter((l, _, all) => l.from === all[0]!.from && l.status === all[0]!.status);
+    const linkLines = [...rendered.mainLines].filter((l) => first.some((link) => l.startsWith(`${link.name} → `)));
+    expect(first.filter((link) => !linkLines.some((l) => l.includes(`(${link.to}`) && l.includes(link.description!))).map((l) => l.name)).toEqual([]);
     await closeWithoutProblems(page, problems);
   }, 45_000);
 });
