@@ -63,7 +63,7 @@ export const accountCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'create a sub account (and onboard it)',
     write: true,
-    weight: 3,
+    weight: 4,
     arbitrary: fc.record({ duplicate: fc.option(fc.nat(), { freq: 5 }), then }).map((p) =>
       command(p, {
         describe: (q) => `createSubAccount(${q.duplicate === null ? `new name${steps(q.then)}` : 'a name in use'})`,
@@ -109,6 +109,7 @@ export const accountCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'advance the sandbox clock',
     write: true,
+    weight: 2,
     localOnly: 'moves the local sandbox’s clock (review, settlement and authorisation times)',
     arbitrary: fc.record({ ms: fc.constantFrom(minute, 8 * day) }).map((p) =>
       command(p, {

@@ -57,6 +57,7 @@ export const intentCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'create a payment intent (any amount)',
     write: true,
+    weight: 2,
     arbitrary: fc.record({ account: fc.nat(), amount: anyAmount }).map((p) =>
       command(p, {
         describe: (q) => `createPaymentIntent(${q.amount})`,
@@ -81,6 +82,7 @@ export const intentCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'update a payment intent (attach a payment method, change its amount or description)',
     write: true,
+    weight: 2,
     arbitrary: fc.record({ intent: fc.nat(), change }).map((p) =>
       command(p, {
         describe: (q) => `updatePaymentIntent(${q.change.kind})`,
@@ -132,6 +134,7 @@ export const intentCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'capture a payment intent (its attached payment method, or one given)',
     write: true,
+    weight: 2,
     arbitrary: fc.record({ intent: fc.nat(), token: fc.option(fc.nat(), { freq: 3 }) }).map((p) =>
       command(p, {
         describe: () => 'capturePaymentIntent()',

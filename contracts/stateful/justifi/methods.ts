@@ -14,8 +14,8 @@ export type TestCardName = keyof typeof testCards;
 export type TestBankName = keyof typeof testBankAccounts;
 export type MethodChoice = { kind: 'card'; card: TestCardName; expired: boolean } | { kind: 'bank'; account: TestBankName } | { kind: 'token'; n: number };
 
-/** Mostly false: a rare expired card (shrinks to a valid one). */
-const rarely = fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
+/** Mostly false, now and then true (shrinks to false): an expired card, ACH with manual capture. */
+export const rarely = fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
 export const cardChoice = fc.record({ kind: fc.constant('card' as const), card: fc.constantFrom(...(Object.keys(testCards) as TestCardName[])), expired: rarely });
 export const bankChoice = fc.record({ kind: fc.constant('bank' as const), account: fc.constantFrom(...(Object.keys(testBankAccounts) as TestBankName[])) });
 export const tokenChoice = fc.record({ kind: fc.constant('token' as const), n: fc.nat() });
@@ -107,6 +107,7 @@ export const methodCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'tokenize a payment method (a test card or ACH account)',
     write: true,
+    weight: 2,
     arbitrary: fc.record({ account: fc.nat(), choice: fc.oneof({ weight: 3, arbitrary: cardChoice }, bankChoice) }).map((p) =>
       command(p, {
         describe: (q) => `tokenize(${q.choice.kind === 'card' ? q.choice.card : q.choice.account})`,
@@ -141,6 +142,7 @@ export const methodCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'clone a payment method into a sub account',
     write: true,
+    weight: 2,
     arbitrary: fc.record({ method: fc.nat(), destination: fc.nat() }).map((p) =>
       command(p, {
         describe: () => 'clone(payment method → sub account)',

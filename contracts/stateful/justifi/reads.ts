@@ -43,13 +43,13 @@ function known(m: JustifiModel, resource: Resource): Known[] {
 
 const idOf = (resource: Resource, item: Record<string, unknown>) => (resource === 'paymentMethods' ? methodId(item) : String(item.id));
 /** Against an external target a walk stops after this many objects (a real account may hold thousands). */
-const externalMax = 50;
+const externalMax = 25;
 
 export const readCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'list (walk every page, limit 1–5)',
     write: false,
-    weight: 3,
+    weight: 6,
     arbitrary: fc.record({ resource: fc.constantFrom(...resources), account: fc.nat(), limit: fc.integer({ min: 1, max: 5 }) }).map((p) =>
       command(p, {
         describe: (q) => `list ${q.resource}(limit ${q.limit})`,
@@ -102,7 +102,7 @@ export const readCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'get an object by id',
     write: false,
-    weight: 2,
+    weight: 4,
     arbitrary: fc.record({ resource: fc.constantFrom(...resources), n: fc.nat() }).map((p) =>
       command(p, {
         describe: (q) => `get ${q.resource}`,

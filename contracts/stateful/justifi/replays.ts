@@ -19,7 +19,7 @@ export const replayCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'replay a write with the same idempotency key',
     write: true,
-    weight: 2,
+    weight: 4,
     arbitrary: fc.record({ write: fc.nat() }).map((p) =>
       command(p, {
         describe: () => 'replay(write)',
@@ -39,6 +39,7 @@ export const replayCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'replay an idempotency key with other parameters',
     write: true,
+    weight: 2,
     arbitrary: fc.record({ write: fc.nat() }).map((p) =>
       command(p, {
         describe: () => 'replayOtherParams(write)',
