@@ -70,6 +70,7 @@ export class CoverageRecorder {
 function cell(record: CheckRecord | undefined): string {
   if (!record) return '-';
   if (record.skipped) return 'skip';
+  if (record.cases === 0 && record.failures === 0) return '-';
   return record.failures > 0 ? `FAIL ${record.failures}/${record.cases}` : `ok ${record.cases}`;
 }
 

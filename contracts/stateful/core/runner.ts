@@ -16,6 +16,7 @@ import { failureReport, type FailureReport } from './report.js';
 import type { CommandSpec, Real, StatefulApi, StatefulApiName, StatefulCommand, StatefulEnv } from './types.js';
 import type { StatefulTarget } from './target.js';
 
+/** Sequences are drawn up to this long (fast-check's largest size, so long sequences are common, not rare). */
 export const maxCommands = 25;
 
 /** Sequences per API: twice CONTRACT_RUNS (the cases per operation of the stateless suite), 100 by default. */
@@ -158,7 +159,7 @@ export async function runStateful<M extends object>(def: StatefulApi<M>, options
 
   const arbitraries = specs.flatMap((spec) => Array<fc.Arbitrary<StatefulCommand<M>>>(spec.weight ?? 1).fill(tracked(spec, () => current)));
   const details = await fc.check(
-    fc.asyncProperty(fc.commands(arbitraries, { maxCommands }), async (commands) => {
+    fc.asyncProperty(fc.commands(arbitraries, { maxCommands, size: 'max' }), async (commands) => {
       if (failed) result.shrinkRuns++;
       try {
         await play(commands, !failed);
