@@ -4,11 +4,11 @@
  * returned"; "multiple refunds are supported up until the full payment amount has been refunded".
  */
 import fc from 'fast-check';
-import { expectError, expectOk, rule, sharedRules, type ExpectedError } from '../core/rules.js';
+import { describeOutcome, expectError, expectOk, rule, sharedRules, type ExpectedError } from '../core/rules.js';
 import type { CommandSpec, Outcome, Real } from '../core/types.js';
 import { command, createdBy, documented, expectFields, expectSchemaRefusal, record, remember } from './commands.js';
 import { type AccountModel, authorizationLifetime, captured, type JustifiModel, label, learnPlatform, local, account as accountOf, type PaymentModel, pick, platform, refundable, scoped } from './model.js';
-import { adoptMethod, bankChoice, cardChoice, rarely, declineOf, type MethodChoice, methodBody, tokenChoice, tokenization, type Tokenized, unseenMethod } from './methods.js';
+import { adoptMethod, bankChoice, cardChoice, declineOf, rarely, type MethodChoice, methodBody, tokenChoice, tokenization, type Tokenized, unseenMethod } from './methods.js';
 
 /** Inferred by the sandbox (the table has `amount_too_large` but no figure): $999,999.99. */
 export const maxAmount = 99_999_999;
@@ -180,7 +180,7 @@ export const paymentCommands: CommandSpec<JustifiModel>[] = [
             // "Returns a payment_already_captured error if the payment is in a captured state"; the
             // table has no such code, the sandbox answers payment_intent_cannot_be_captured.
             if (captured(payment) || local(m)) expectError(documented, outcome, { status: 422, code: local(m) ? 'payment_intent_cannot_be_captured' : undefined });
-            else rule(documented, !outcome.ok && (outcome.status ?? 0) >= 400 && (outcome.status ?? 0) < 500, () => `a capture of a ${payment.status} payment was answered ${outcome.ok ? outcome.status : outcome.status}`);
+            else rule(documented, !outcome.ok && (outcome.status ?? 0) >= 400 && (outcome.status ?? 0) < 500, () => `expected a 4XX for a capture of a ${payment.status} payment, got ${describeOutcome(outcome)}`);
             return described;
           }
           if (m.now - payment.createdAt > authorizationLifetime) {
