@@ -29,7 +29,11 @@ export interface StatefulRunOptions {
   target: Pick<StatefulTarget, 'url' | 'external' | 'clock'>;
   sequences?: number;
   seed?: number;
-  /** A fast-check counterexample path to replay (CONTRACT_PATH). */
+  /**
+   * A failure to replay (CONTRACT_PATH, as a failure report prints it): fast-check's counterexample
+   * path, then `@` and the commands' replay path (which commands ran: fc.commands needs it to
+   * shrink the same way again).
+   */
   path?: string | undefined;
   /** Against an external target: allow commands that write (CONTRACT_ALLOW_WRITES=1). */
   allowWrites?: boolean;
@@ -157,9 +161,10 @@ export async function runStateful<M extends object>(def: StatefulApi<M>, options
     }
   };
 
+  const [path, replayPath] = options.path ? options.path.split('@') : [];
   const arbitraries = specs.flatMap((spec) => Array<fc.Arbitrary<StatefulCommand<M>>>(spec.weight ?? 1).fill(tracked(spec, () => current)));
   const details = await fc.check(
-    fc.asyncProperty(fc.commands(arbitraries, { maxCommands, size: 'max' }), async (commands) => {
+    fc.asyncProperty(fc.commands(arbitraries, { maxCommands, size: 'max', ...(replayPath ? { replayPath } : {}) }), async (commands) => {
       if (failed) result.shrinkRuns++;
       try {
         await play(commands, !failed);
@@ -168,7 +173,7 @@ export async function runStateful<M extends object>(def: StatefulApi<M>, options
         throw error;
       }
     }),
-    { numRuns: options.sequences ?? defaultSequences, seed, ...(options.path ? { path: options.path } : {}) },
+    { numRuns: options.sequences ?? defaultSequences, seed, ...(path ? { path } : {}) },
   );
 
   if (details.failed) {
@@ -184,7 +189,8 @@ export async function runStateful<M extends object>(def: StatefulApi<M>, options
       }
     }
     result.failure = failureReport({
-      api: def.api, clientScript: last?.clientScript ?? '', error, commands: current.ran, real: last?.real, seed: details.seed, path: details.counterexamplePath ?? undefined, testFile: options.testFile,
+      api: def.api, clientScript: last?.clientScript ?? '', error, commands: current.ran, real: last?.real, seed: details.seed, testFile: options.testFile,
+      path: `${details.counterexamplePath ?? ''}@${/replayPath="([^"]*)"/.exec(String(shrunk))?.[1] ?? ''}`,
     });
     const breaking = last?.real.calls.at(-1)?.operationId;
     if (breaking) {
