@@ -1,0 +1,35 @@
+/**
+ * The Payments API v1.3.0 stateful definition: a model of one API key (model.ts) and the commands
+ * on its intents, payments, refunds, ledger, idempotency keys (replays.ts) and accounts (scope.ts),
+ * one file each; checks.ts compares answers with the model, picks.ts draws the commands' choices,
+ * keyed.ts sends and keeps keyed writes. The runner (../core/runner.ts) plays them through the SDK
+ * against the sandbox behind Prism.
+ */
+import type { CreatedObject, StatefulApi } from '../core/types.js';
+import { intentCommands } from './intents.js';
+import { ledgerCommands } from './ledger.js';
+import { initialModel, type PaymentsModel } from './model.js';
+import { paymentCommands } from './payments.js';
+import { refundCommands } from './refunds.js';
+import { replayCommands } from './replays.js';
+import { newScope, scopeCommands } from './scope.js';
+
+/** Every intent, payment and refund the sequence made, as its create returned it, with the account it belongs to. */
+function created(m: PaymentsModel): CreatedObject[] {
+  return m.intents.flatMap((intent) => {
+    const options = { accountId: intent.account };
+    return [
+      { operationId: 'createPaymentIntent', body: intent.data, options },
+      ...intent.payments.map((p) => ({ operationId: 'createPayment', body: p.data, options, request: { path: { id: intent.id } } })),
+      ...intent.refunds.map((f) => ({ operationId: 'createRefund', body: f.data, options, request: { path: { id: intent.id } } })),
+    ];
+  });
+}
+
+export const paymentsStateful: StatefulApi<PaymentsModel> = {
+  api: 'payments-v1.3',
+  initialModel,
+  newScope,
+  commands: () => [...intentCommands(), ...paymentCommands(), ...refundCommands(), ...ledgerCommands(), ...replayCommands(), ...scopeCommands()],
+  created,
+};
