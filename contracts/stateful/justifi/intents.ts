@@ -80,7 +80,7 @@ export const intentCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'update a payment intent (attach a payment method, change its amount or description)',
     write: true,
-    weight: 2,
+    weight: 3,
     arbitrary: fc.record({ intent: fc.nat(), change }).map((p) =>
       command(p, {
         describe: (q) => `updatePaymentIntent(${q.change.kind})`,
@@ -132,7 +132,7 @@ export const intentCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'capture a payment intent (its attached payment method, or one given)',
     write: true,
-    weight: 2,
+    weight: 3,
     arbitrary: fc.record({ intent: fc.nat(), token: fc.option(fc.nat(), { freq: 3 }) }).map((p) =>
       command(p, {
         describe: () => 'capturePaymentIntent()',

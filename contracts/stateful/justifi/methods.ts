@@ -142,7 +142,7 @@ export const methodCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'clone a payment method into a sub account',
     write: true,
-    weight: 2,
+    weight: 3,
     arbitrary: fc.record({ method: fc.nat(), destination: fc.nat() }).map((p) =>
       command(p, {
         describe: () => 'clone(payment method → sub account)',
