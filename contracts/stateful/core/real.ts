@@ -36,8 +36,9 @@ export interface RealOptions {
   clock: SandboxClock | undefined;
   /** Full method name (`payments.refund`) → the operation it sends and its positional arguments before the options. */
   methods: ReadonlyMap<string, { operationId: string; arity: number }>;
-  /** Keys and names made by `key()`/`unique()` start with this (unique per run). */
+  /** Keys and names made by `key()`/`unique()` start with this and the sequence number, so they are unique in the run. */
   runId: string;
+  sequence: number;
 }
 
 type Method = (...args: unknown[]) => PromiseLike<unknown> & { withResponse?: () => Promise<{ data: unknown; body: unknown; response: Response; idempotencyKey?: string }> };
@@ -137,8 +138,8 @@ export function createReal(options: RealOptions): RealSide {
     exchanges: wire.exchanges,
     clock: options.clock,
     scope: options.scope,
-    key: () => `${options.runId}-key-${++serial}`.padEnd(10, '0'),
-    unique: (prefix) => `${prefix}-${options.runId}-${++serial}`,
+    key: () => `${options.runId}-${options.sequence}-key-${++serial}`,
+    unique: (prefix) => `${prefix}-${options.runId}-${options.sequence}-${++serial}`,
     note: (line) => void script.push({ text: `// ${line}`, requests: 0 }),
 
     async call(name, given = [], callOptions) {

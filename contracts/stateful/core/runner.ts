@@ -133,7 +133,7 @@ export async function runStateful<M extends object>(def: StatefulApi<M>, options
 
   const play = async (commands: Iterable<fc.AsyncCommand<M, Real>>, counted: boolean): Promise<void> => {
     const scope = def.newScope(env, ++sequence);
-    const real = createReal({ api: def.api, clientName: api.client, url: options.target.url, scope, clock: options.target.clock, methods, runId });
+    const real = createReal({ api: def.api, clientName: api.client, url: options.target.url, scope, clock: options.target.clock, methods, runId, sequence });
     last = { real, clientScript: scope.clientScript };
     const tracker: Tracker = {
       ran: [],

@@ -63,7 +63,7 @@ export interface Real {
   call<T = any>(method: string, args?: unknown[], options?: CallOptions): Promise<Outcome<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Walks every page of a list method (the SDK's `for await`), at most `max` items (default 2000). */
   list<T = any>(method: string, args?: unknown[], options?: CallOptions & { max?: number }): Promise<ListOutcome<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  /** A fresh idempotency key, unique in this run, at least 10 characters. */
+  /** A fresh idempotency key, unique in this run (across sequences too), at least 10 characters. */
   key(): string;
   /** A fresh name or reference, unique in this run (`prefix-<run>-<n>`). */
   unique(prefix: string): string;
