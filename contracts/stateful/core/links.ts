@@ -64,6 +64,8 @@ class FollowLink<M extends object> implements StatefulCommand<M> {
   constructor(
     private readonly def: StatefulApi<M>,
     private readonly links: Map<string, ReadLink[]>,
+    /** SDK method name → the operation it sends. */
+    private readonly operationOf: Map<string, string>,
     private readonly objectPick: number,
     private readonly linkPick: number,
   ) {}
@@ -71,7 +73,7 @@ class FollowLink<M extends object> implements StatefulCommand<M> {
   /** The created objects that have at least one applicable read link. */
   private candidates(m: Readonly<M>): { object: CreatedObject; reads: { read: ReadLink; args: unknown[] }[] }[] {
     return this.def.created(m as M).flatMap((object) => {
-      const reads = (this.links.get(object.operationId) ?? []).flatMap((read) => {
+      const reads = (this.links.get(this.operationOf.get(object.method) ?? '') ?? []).flatMap((read) => {
         const args = argumentsFor(read, object);
         return args ? [{ read, args }] : [];
       });
@@ -113,10 +115,11 @@ function createdId(object: CreatedObject): unknown {
 export function linkCommandSpec<M extends object>(def: StatefulApi<M>, sdk: SdkModule): CommandSpec<M> | undefined {
   const links = readLinks(def.api, sdk);
   if (links.size === 0) return undefined;
+  const operationOf = new Map([...methodsByOperation(sdk)].map(([operationId, ref]) => [ref.name, operationId]));
   return {
     name: 'follow a spec link from a created object',
     write: false,
     weight: 2,
-    arbitrary: fc.tuple(fc.nat(), fc.nat()).map(([o, l]) => new FollowLink(def, links, o, l)),
+    arbitrary: fc.tuple(fc.nat(), fc.nat()).map(([o, l]) => new FollowLink(def, links, operationOf, o, l)),
   };
 }

@@ -124,8 +124,8 @@ export interface StatefulEnv {
 
 /** An object a command created, as the model keeps it: the generic link commands read it back through the spec's `links`. */
 export interface CreatedObject {
-  /** The operation that created it (the source of its links). */
-  operationId: string;
+  /** The SDK method that created it (`payments.create`): its operation is the source of the links. */
+  method: string;
   /** The whole response body of the create (`Outcome.body`: what the spec's link expressions `$response.body#/…` point into). */
   body: unknown;
   /** The scope options the create was sent with (a follow-up in another scope would be a 404). */

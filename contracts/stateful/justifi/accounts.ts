@@ -80,7 +80,7 @@ export const accountCommands: CommandSpec<JustifiModel>[] = [
           }
           expectOk(documented, outcome, 201);
           const data = record(outcome.data);
-          const sub: AccountModel = { key: String(data.id), label: `sub#${m.accounts.length}`, id: String(data.id), status: 'created', name, created: createdBy('createSubAccount', outcome, {}) };
+          const sub: AccountModel = { key: String(data.id), label: `sub#${m.accounts.length}`, id: String(data.id), status: 'created', name, created: createdBy('subAccounts.create', outcome, {}) };
           m.accounts.push(sub);
           expectSubAccount(m, documented, outcome.data, sub);
           learnPlatform(m, data.platform_account_id);

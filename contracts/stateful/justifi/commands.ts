@@ -59,8 +59,8 @@ export function remember(m: JustifiModel, write: Omit<WriteModel, 'at' | 'status
 }
 
 /** What the link-derived read-backs start from: the create's whole answer, sent in `scope` (the call's `Sub-Account`). */
-export function createdBy(operationId: string, outcome: Extract<Outcome, { ok: true }>, scope: CallOptions, request?: CreatedObject['request']): CreatedObject {
-  return { operationId, body: outcome.body, options: scope, ...(request ? { request } : {}) };
+export function createdBy(method: string, outcome: Extract<Outcome, { ok: true }>, scope: CallOptions, request?: CreatedObject['request']): CreatedObject {
+  return { method, body: outcome.body, options: scope, ...(request ? { request } : {}) };
 }
 
 /** A documented status or code of one call (the shared rule's name). */

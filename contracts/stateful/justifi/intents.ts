@@ -68,10 +68,10 @@ export const intentCommands: CommandSpec<JustifiModel>[] = [
           const described = say(`createPaymentIntent(${q.amount} in ${acct.label})`);
           if (amountRefusal(m, r, outcome, q.amount, acct)) return described;
           expectOk(documented, outcome, 201);
-          const intent: IntentModel = { label: label(m, 'intent'), id: String(record(outcome.data).id), account: acct.key, amount: q.amount, status: 'requires_payment_method', method: undefined, payments: [], created: createdBy('createPaymentIntent', outcome, scoped(acct.key)) };
+          const intent: IntentModel = { label: label(m, 'intent'), id: String(record(outcome.data).id), account: acct.key, amount: q.amount, status: 'requires_payment_method', method: undefined, payments: [], created: createdBy('paymentIntents.create', outcome, scoped(acct.key)) };
           m.intents.push(intent);
           expectIntent(m, documented, outcome.data, intent);
-          remember(m, { label: `createPaymentIntent ${intent.label}`, operationId: 'createPaymentIntent', method: 'paymentIntents.create', args, options, other: [{ ...args[0], amount: q.amount + 1 }] }, outcome);
+          remember(m, { label: `create ${intent.label}`, method: 'paymentIntents.create', args, options, other: [{ ...args[0], amount: q.amount + 1 }] }, outcome);
           return `${described} → ${intent.label}`;
         },
       }),
@@ -123,7 +123,7 @@ export const intentCommands: CommandSpec<JustifiModel>[] = [
           }
           expectOk(documented, outcome, 200);
           expectIntent(m, documented, outcome.data, intent);
-          remember(m, { label: `updatePaymentIntent ${intent.label}`, operationId: 'updatePaymentIntent', method: 'paymentIntents.update', args, options, other: [intent.id, { description: 'other parameters' }] }, outcome);
+          remember(m, { label: `update ${intent.label}`, method: 'paymentIntents.update', args, options, other: [intent.id, { description: 'other parameters' }] }, outcome);
           return described;
         },
       }),
@@ -173,7 +173,7 @@ export const intentCommands: CommandSpec<JustifiModel>[] = [
           intent.method = method;
           expectIntent(m, sharedRules.statusMoves, outcome.data, intent);
           await adoptAttempt(m, r, intent, { kind: method.kind, succeeded: true });
-          remember(m, { label: `capturePaymentIntent ${intent.label}`, operationId: 'capturePaymentIntent', method: 'paymentIntents.capture', args, options, other: [intent.id, { payment_method: { token: `${method.id}_other` } }] }, outcome);
+          remember(m, { label: `capture ${intent.label}`, method: 'paymentIntents.capture', args, options, other: [intent.id, { payment_method: { token: `${method.id}_other` } }] }, outcome);
           return described;
         },
       }),

@@ -130,10 +130,10 @@ export const methodCommands: CommandSpec<JustifiModel>[] = [
             return described;
           }
           expectOk(documented, outcome, 201);
-          const method = adoptMethod(m, acct.key, outcome.data, tokenized, '', createdBy('createPaymentMethod', outcome, scoped(acct.key)));
+          const method = adoptMethod(m, acct.key, outcome.data, tokenized, '', createdBy('paymentMethods.create', outcome, scoped(acct.key)));
           expectMethod(documented, outcome.data, method);
           const other = [{ payment_method: { [tokenized.kind]: { ...(body[tokenized.kind] as object), [tokenized.kind === 'card' ? 'name' : 'account_owner_name']: 'Other Name' } } }];
-          remember(m, { label: `tokenize ${method.label}`, operationId: 'createPaymentMethod', method: 'paymentMethods.create', args, options, other }, outcome);
+          remember(m, { label: `tokenize ${method.label}`, method: 'paymentMethods.create', args, options, other }, outcome);
           return `${described} → ${method.label}`;
         },
       }),
@@ -157,11 +157,11 @@ export const methodCommands: CommandSpec<JustifiModel>[] = [
           const outcome = await r.call('paymentMethods.clone', args, options);
           expectOk(documented, outcome, 200);
           // The copy charges as the original does: "without having to collect the card information again".
-          const copy = adoptMethod(m, destination.key, outcome.data, source, ` (clone of ${source.label})`, createdBy('clonePaymentMethod', outcome, {}, { path: { token: source.id }, body: args[1] }));
+          const copy = adoptMethod(m, destination.key, outcome.data, source, ` (clone of ${source.label})`, createdBy('paymentMethods.clone', outcome, {}, { path: { token: source.id }, body: args[1] }));
           expectMethod(documented, outcome.data, copy);
           const fresh = methodId(record(outcome.data)) !== source.id;
           expectFields(documented, `the clone of ${source.label}`, [['a new token', fresh, true]]);
-          remember(m, { label: `clone ${source.label}`, operationId: 'clonePaymentMethod', method: 'paymentMethods.clone', args, options, other: [source.id, { destination_account_id: `${destination.key}_other` }] }, outcome);
+          remember(m, { label: `clone ${source.label}`, method: 'paymentMethods.clone', args, options, other: [source.id, { destination_account_id: `${destination.key}_other` }] }, outcome);
           return `${described} → ${copy.label}`;
         },
       }),

@@ -49,7 +49,7 @@ export interface MethodModel {
   kind: 'card' | 'bank_account';
   last4: string;
   charge: Charge;
-  /** The answer that returned it (`createPaymentMethod`, `clonePaymentMethod`); none when tokenized inline or seeded. */
+  /** The answer that returned it (`paymentMethods.create`, `paymentMethods.clone`); none when tokenized inline or seeded. */
   created?: CreatedObject;
 }
 
@@ -68,7 +68,7 @@ export interface PaymentModel {
   intentId?: string | undefined;
   /** Seeded by the sandbox (fixtures.ts): read, never charged or refunded by commands. */
   fixture?: boolean;
-  /** The `createPayment` answer that returned it (none for a failed payment found in a list, or an intent's). */
+  /** The `payments.create` answer that returned it (none for a failed payment found in a list, or an intent's). */
   created?: CreatedObject;
 }
 
@@ -98,8 +98,7 @@ export interface IntentModel {
 /** A write that succeeded, as sent: a replay sends it again with the same key. */
 export interface WriteModel {
   label: string;
-  /** The operation, for the report (`createPayment`). */
-  operationId: string;
+  /** The SDK method it was sent with (`payments.create`). */
   method: string;
   args: unknown[];
   options: CallOptions & { idempotencyKey: string };

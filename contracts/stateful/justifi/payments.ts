@@ -118,10 +118,10 @@ function createPaymentSpec(name: string, inputs: fc.Arbitrary<CreateParams>, ext
           }
           expectOk(documented, outcome, 201);
           const payment = recordCharge(m, acct, q.amount, tokenized.kind, firstStatus(tokenized.kind, strategy), outcome.data);
-          payment.created = createdBy('createPayment', outcome, scoped(acct.key));
+          payment.created = createdBy('payments.create', outcome, scoped(acct.key));
           expectPayment(m, documented, outcome.data, payment);
           if (inline) adoptMethod(m, acct.key, record(outcome.data).payment_method, tokenized, ` (inline in ${payment.label})`);
-          remember(m, { label: `createPayment ${payment.label}`, operationId: 'createPayment', method: 'payments.create', args, options, other: [{ ...args[0], amount: q.amount + 1 }] }, outcome);
+          remember(m, { label: `create ${payment.label}`, method: 'payments.create', args, options, other: [{ ...args[0], amount: q.amount + 1 }] }, outcome);
           return `${described} → ${payment.label}`;
         },
       }),
@@ -190,7 +190,7 @@ export const paymentCommands: CommandSpec<JustifiModel>[] = [
           expectOk(sharedRules.statusMoves, outcome, 201);
           payment.status = 'succeeded';
           expectPayment(m, sharedRules.statusMoves, outcome.data, payment);
-          remember(m, { label: `capture ${payment.label}`, operationId: 'capturePayment', method: 'payments.capture', args, options }, outcome);
+          remember(m, { label: `capture ${payment.label}`, method: 'payments.capture', args, options }, outcome);
           return described;
         },
       }),
@@ -229,9 +229,9 @@ export const paymentCommands: CommandSpec<JustifiModel>[] = [
           expectFields(sharedRules.refundLimit, `the refund of ${payment.label}`, [['amount', data.amount, refunded], ['payment_id', data.payment_id, payment.id]]);
           payment.refunded += refunded;
           if (payment.refunded === payment.amount) payment.status = 'refunded';
-          const refund = { label: label(m, 'refund'), id: String(data.id), paymentId: payment.id, account: payment.account, amount: refunded, created: createdBy('refundPayment', outcome, {}, { path: { id: payment.id }, body }) };
+          const refund = { label: label(m, 'refund'), id: String(data.id), paymentId: payment.id, account: payment.account, amount: refunded, created: createdBy('payments.refund', outcome, {}, { path: { id: payment.id }, body }) };
           m.refunds.push(refund);
-          remember(m, { label: `refund ${refund.label}`, operationId: 'refundPayment', method: 'payments.refund', args, options, other: [payment.id, { ...body, description: 'other parameters' }] }, outcome);
+          remember(m, { label: `refund ${refund.label}`, method: 'payments.refund', args, options, other: [payment.id, { ...body, description: 'other parameters' }] }, outcome);
           return `${described} → ${refund.label}`;
         },
       }),

@@ -12,7 +12,7 @@ import { command } from './commands.js';
 import { type JustifiModel, local, pick } from './model.js';
 
 /** "200: Payment with identical idempotency key was captured" (the first capture answered 201). */
-const replayStatus = (operationId: string, status: number) => (operationId === 'capturePayment' && status === 201 ? 200 : status);
+const replayStatus = (method: string, status: number) => (method === 'payments.capture' && status === 201 ? 200 : status);
 const withOther = (m: Readonly<JustifiModel>) => m.writes.filter((w) => w.other);
 
 export const replayCommands: CommandSpec<JustifiModel>[] = [
@@ -28,7 +28,7 @@ export const replayCommands: CommandSpec<JustifiModel>[] = [
           const write = pick(m.writes, q.write);
           say(`replay(${write.label})`);
           const outcome = await r.call(write.method, write.args, write.options);
-          const status = replayStatus(write.operationId, write.status);
+          const status = replayStatus(write.method, write.status);
           rule(sharedRules.replayReturnsFirst, outcome.ok && outcome.status === status, () => `expected ${status} as first answered, got ${describeOutcome(outcome)}`);
           const same = outcome.ok && canonicalJson(outcome.data) === canonicalJson(write.data);
           rule(sharedRules.replayReturnsFirst, same, () => `the replay answered ${JSON.stringify(outcome.ok ? outcome.data : undefined).slice(0, 300)}, the first answer was ${JSON.stringify(write.data).slice(0, 300)}`);

@@ -19,9 +19,9 @@ function created(m: PaymentsModel): CreatedObject[] {
   return m.intents.flatMap((intent) => {
     const options = { accountId: intent.account };
     return [
-      { operationId: 'createPaymentIntent', body: intent.data, options },
-      ...intent.payments.map((p) => ({ operationId: 'createPayment', body: p.data, options, request: { path: { id: intent.id } } })),
-      ...intent.refunds.map((f) => ({ operationId: 'createRefund', body: f.data, options, request: { path: { id: intent.id } } })),
+      { method: 'paymentIntents.create', body: intent.data, options },
+      ...intent.payments.map((p) => ({ method: 'paymentIntents.createPayment', body: p.data, options, request: { path: { id: intent.id } } })),
+      ...intent.refunds.map((f) => ({ method: 'paymentIntents.createRefund', body: f.data, options, request: { path: { id: intent.id } } })),
     ];
   });
 }

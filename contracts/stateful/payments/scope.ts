@@ -31,11 +31,11 @@ export function newScope(env: StatefulEnv, n: number): SequenceScope {
 }
 
 /** What the other account tries on an intent (or its first refund) that is not its own. */
-const probes = ['get', 'update', 'pay', 'capture', 'cancel', 'refund', 'getRefund'] as const;
+const probes = ['get', 'update', 'pay', 'capture', 'cancel', 'refund', 'readRefund'] as const;
 type Probe = (typeof probes)[number];
 
 function probe(r: Real, kind: Probe, intent: ModelIntent, accountId: string): Promise<Outcome> {
-  const options = { accountId, idempotencyKey: kind === 'get' || kind === 'getRefund' ? undefined : r.key() };
+  const options = { accountId, idempotencyKey: kind === 'get' || kind === 'readRefund' ? undefined : r.key() };
   switch (kind) {
     case 'get': return r.call('paymentIntents.get', [intent.id], { accountId });
     case 'update': return r.call('paymentIntents.update', [intent.id, { description: 'not mine' }], options);
@@ -43,7 +43,7 @@ function probe(r: Real, kind: Probe, intent: ModelIntent, accountId: string): Pr
     case 'capture': return r.call('paymentIntents.capture', [intent.id, undefined], options);
     case 'cancel': return r.call('paymentIntents.cancel', [intent.id, undefined], options);
     case 'refund': return r.call('paymentIntents.createRefund', [intent.id, undefined], options);
-    case 'getRefund': return r.call('refunds.get', [intent.refunds[0]!.id], { accountId });
+    case 'readRefund': return r.call('refunds.get', [intent.refunds[0]!.id], { accountId });
   }
 }
 
@@ -58,7 +58,7 @@ export function scopeCommands(): CommandSpec<PaymentsModel>[] {
           const intent = pickIntent(m, pick);
           const other = m.accounts.find((a) => a !== intent.account)!;
           // No refund yet: the other account reads the intent instead.
-          const outcome = await probe(r, kind === 'getRefund' && intent.refunds.length === 0 ? 'get' : kind, intent, other);
+          const outcome = await probe(r, kind === 'readRefund' && intent.refunds.length === 0 ? 'get' : kind, intent, other);
           expectError(sharedRules.scoped, outcome, { status: 404, code: 'not_found' });
         })),
     },
