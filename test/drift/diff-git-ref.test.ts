@@ -19,7 +19,8 @@ function specEditedSinceHead(): boolean {
   }
 }
 
-describe.concurrent('drift diff with git refs', () => {
+// Each test bundles both sides with Redocly in a child process: seconds alone, much longer on a busy 2-core machine.
+describe.concurrent('drift diff with git refs', { timeout: 90_000 }, () => {
   it('compares HEAD:spec/justifi-v1/openapi.yaml with the working file', async () => {
     const run = await runDrift(['diff', 'HEAD:spec/justifi-v1/openapi.yaml', 'spec/justifi-v1/openapi.yaml', '--format', 'json']);
     const report = JSON.parse(run.stdout) as DiffReport;
