@@ -44,16 +44,17 @@ function kindsLine(report: UpstreamReport): string {
   return entries.length ? entries.map(([kind, n]) => `${kind} ${n}`).join(', ') : 'none';
 }
 
-function headline(report: UpstreamReport): string {
+/** `19 differences, 15 touching the SDK's types`; with `kinds`, the breakdown of all of them follows the total it adds up to. */
+function headline(report: UpstreamReport, kinds = false): string {
   const { differences, touchingTypes } = report.summary;
   if (differences === 0) return 'no differences';
-  return `${differences} difference${differences === 1 ? '' : 's'}, ${touchingTypes} touching the SDK's types`;
+  return `${differences} difference${differences === 1 ? '' : 's'}${kinds ? ` (${kindsLine(report)})` : ''}, ${touchingTypes} touching the SDK's types`;
 }
 
 function summaryLine(report: UpstreamReport): string {
   const { operations: o, inferred, warnings } = report.summary;
   return (
-    `Summary: operations ${o.shared} shared, ${o.vendorOnly} vendor-only, ${o.oursOnly} ours-only${o.unknown ? `, ${o.unknown} unknown (unreadable vendor path)` : ''}; ${headline(report)} (${kindsLine(report)}); ` +
+    `Summary: operations ${o.shared} shared, ${o.vendorOnly} vendor-only, ${o.oursOnly} ours-only${o.unknown ? `, ${o.unknown} unknown (unreadable vendor path)` : ''}; ${headline(report, true)}; ` +
     `inferred items ${inferred.confirmed} confirmed, ${inferred.contradicted} contradicted; ${warnings} warning${warnings === 1 ? '' : 's'} about the vendor's spec.`
   );
 }

@@ -48,10 +48,13 @@ export class SchemaComparison {
     private readonly out: FindingCollector,
   ) {}
 
-  /** A readable name for a place in a schema: our component (`Refund.payment_id`), else the place in the operation. */
+  /**
+   * A readable name for a place in a schema, in backticks: our component (`Refund.payment_id`), else
+   * the place in the operation; a parameter's own label already quotes its name (query parameter `limit`).
+   */
   private nameOf(scope: FieldScope, ourPointer: string | undefined): string {
-    if (ourPointer?.startsWith('#/components/schemas/')) return nameAt(ourPointer);
-    return scope.field.length ? `${scope.prefix} field ${fieldName(scope.field)}` : scope.prefix;
+    const name = ourPointer?.startsWith('#/components/schemas/') ? nameAt(ourPointer) : scope.field.length ? `${scope.prefix} field ${fieldName(scope.field)}` : scope.prefix;
+    return name.includes('`') ? name : `\`${name}\``;
   }
 
   private fieldScope(scope: FieldScope, field: string[], marks: string[], stack: string[]): FieldScope {
@@ -85,14 +88,14 @@ export class SchemaComparison {
 
     const [ot, vt] = [tsTypes(o), tsTypes(v)];
     if (!sameList(ot, vt) && (vt !== undefined || v.complete)) {
-      this.out.emit('type', here, { message: `\`${name}\` is ${this.ours.shapes.describe(o)} in our spec, ${this.theirs.shapes.describe(v)} in the vendor's`, ours: ot?.join(' | ') ?? 'any', vendor: vt?.join(' | ') ?? 'any', ourPointer, vendorNode });
+      this.out.emit('type', here, { message: `${name} is ${this.ours.shapes.describe(o)} in our spec, ${this.theirs.shapes.describe(v)} in the vendor's`, ours: ot?.join(' | ') ?? 'any', vendor: vt?.join(' | ') ?? 'any', ourPointer, vendorNode });
     } else if (o.types && v.types && o.types.has('integer') !== v.types.has('integer')) {
       const [oi, vi] = [o.types.has('integer') ? 'integer' : 'number', v.types.has('integer') ? 'integer' : 'number'];
-      this.out.emit('format', here, { message: `\`${name}\` is ${oi} in our spec, ${vi} in the vendor's (both a TypeScript number)`, ours: oi, vendor: vi, ourPointer, vendorNode });
+      this.out.emit('format', here, { message: `${name} is ${oi} in our spec, ${vi} in the vendor's (both a TypeScript number)`, ours: oi, vendor: vi, ourPointer, vendorNode });
     }
     this.compareEnums(o, v, here, name);
     if (o.format !== v.format && (v.format !== undefined || v.complete)) {
-      this.out.emit('format', here, { message: `\`${name}\` has format ${o.format ?? 'none'} in our spec, ${v.format ?? 'none'} in the vendor's`, ours: o.format ?? 'none', vendor: v.format ?? 'none', ourPointer, vendorNode });
+      this.out.emit('format', here, { message: `${name} has format ${o.format ?? 'none'} in our spec, ${v.format ?? 'none'} in the vendor's`, ours: o.format ?? 'none', vendor: v.format ?? 'none', ourPointer, vendorNode });
     }
     if (o.properties.size > 0 || v.properties.size > 0) this.compareProperties(o, v, here);
     if (o.items.length > 0 && v.items.length > 0) this.compare(o.items, v.items, this.fieldScope(here, withItems(here.field), marks, here.stack));
@@ -107,11 +110,11 @@ export class SchemaComparison {
       const vendorOnly = v.enum.filter((x) => !has(o.enum!, x));
       if (oursOnly.length === 0 && vendorOnly.length === 0) return;
       const parts = [oursOnly.length ? `only in ours: ${list(oursOnly)}` : '', vendorOnly.length ? `only in the vendor's: ${list(vendorOnly)}` : ''].filter(Boolean);
-      this.out.emit('enum', scope, { message: `\`${name}\` enum values ${parts.join('; ')}`, ours: list(o.enum), vendor: list(v.enum), ourPointer, vendorNode: v.node });
+      this.out.emit('enum', scope, { message: `${name} enum values ${parts.join('; ')}`, ours: list(o.enum), vendor: list(v.enum), ourPointer, vendorNode: v.node });
     } else if (o.enum && !v.enum && v.complete) {
-      this.out.emit('enum', scope, { message: `\`${name}\` is limited to ${list(o.enum)} in our spec; the vendor's has no enum`, ours: list(o.enum), vendor: 'no enum', ourPointer, vendorNode: v.node });
+      this.out.emit('enum', scope, { message: `${name} is limited to ${list(o.enum)} in our spec; the vendor's has no enum`, ours: list(o.enum), vendor: 'no enum', ourPointer, vendorNode: v.node });
     } else if (!o.enum && v.enum) {
-      this.out.emit('enum', scope, { message: `\`${name}\` is limited to ${list(v.enum)} in the vendor's spec; ours has no enum`, ours: 'no enum', vendor: list(v.enum), ourPointer, vendorNode: v.node });
+      this.out.emit('enum', scope, { message: `${name} is limited to ${list(v.enum)} in the vendor's spec; ours has no enum`, ours: 'no enum', vendor: list(v.enum), ourPointer, vendorNode: v.node });
     }
   }
 
@@ -139,7 +142,7 @@ export class SchemaComparison {
         const marks = this.marksAt(at, shape);
         const label = this.nameOf(at, childPointer(name));
         this.out.emit(oursKind, { ...at, marks }, {
-          message: `\`${label}\` (${this.ours.shapes.describe(shape)}) is in our spec only`,
+          message: `${label} (${this.ours.shapes.describe(shape)}) is in our spec only`,
           ours: this.ours.shapes.describe(shape),
           hint: renamed ? `the vendor's spec has \`${vendorOnly[0]}\` (${this.theirs.shapes.describe(shapeV(vendorOnly[0]!))}) in the same object: renamed?` : undefined,
           ourPointer: childPointer(name),
@@ -152,7 +155,7 @@ export class SchemaComparison {
       const at = child(name);
       const label = this.nameOf(at, childPointer(name));
       this.out.emit(vendorKind, at, {
-        message: `\`${label}\` (${this.theirs.shapes.describe(shape)}${v.required.has(name) ? ', required' : ''}) is in the vendor's spec only`,
+        message: `${label} (${this.theirs.shapes.describe(shape)}${v.required.has(name) ? ', required' : ''}) is in the vendor's spec only`,
         vendor: this.theirs.shapes.describe(shape),
         hint: renamed ? `our spec has \`${oursOnly[0]}\` (${this.ours.shapes.describe(shapeO(oursOnly[0]!))}) in the same object: renamed?` : undefined,
         ourPointer: childPointer(name),
@@ -165,7 +168,7 @@ export class SchemaComparison {
       const [oursRequired, theirsRequired] = [o.required.has(name), v.required.has(name)];
       if (oursRequired !== theirsRequired) {
         this.out.emit('required', { ...at, marks: this.marksAt(at, shapeO(name)) }, {
-          message: `\`${this.nameOf(at, childPointer(name))}\` is ${theirsRequired ? 'required' : 'optional'} in the vendor's spec, ${oursRequired ? 'required' : 'optional'} in ours`,
+          message: `${this.nameOf(at, childPointer(name))} is ${theirsRequired ? 'required' : 'optional'} in the vendor's spec, ${oursRequired ? 'required' : 'optional'} in ours`,
           ours: oursRequired ? 'required' : 'optional',
           vendor: theirsRequired ? 'required' : 'optional',
           ourPointer: childPointer(name),

@@ -20,6 +20,7 @@ export interface SpecWarning {
     | 'yaml-syntax'
     | 'duplicate-key'
     | 'unresolved-ref'
+    | 'ref-repaired'
     | 'schema-as-list'
     | 'properties-as-list'
     | 'required-not-a-list'

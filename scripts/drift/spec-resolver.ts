@@ -130,6 +130,8 @@ export class SpecResolver {
       }
       node = { value, doc, path: [...node.path, token] };
     }
+    // `#components/schemas/X` is not a JSON pointer (strict tools refuse it), but what it means is plain.
+    if (fragment !== '' && !fragment.startsWith('/')) this.warn('ref-repaired', `\`$ref: ${ref}\` is not a JSON pointer (no \`/\` after \`#\`); read as ${pointerOf(tokens)}`, at);
     return node;
   }
 }

@@ -5,7 +5,7 @@
  * warning at its file and line with no false finding, then the summary and the inferred-item
  * ledger. The command's exit codes are checked in upstream-cli.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,6 +222,18 @@ describe("drift upstream: JustiFi's published spec (3.0, multi-file, other opera
     expect(inferred.some((i) => i.pointer.startsWith('#/components/schemas/PayoutCsvReportResponse'))).toBe(false);
     expect(summary.inferred.confirmed + summary.inferred.contradicted).toBeLessThan(reports.sourceJustifi!.summary.inferred.confirmed);
     expect(upstreamExitCode(reports.justifi!)).toBe(1);
+    // The text's breakdown by kind is of all 19 differences, so it follows that total, not the 15 touching the types.
+    expect(renderUpstreamText(reports.justifi!)).toMatch(/; 19 differences \(ours-only-operation 1, [^)]*, format 2, vendor-only-operation 2\), 15 touching the SDK's types; inferred items /);
+  });
+
+  it("the README's sample report is this pair's: the vendor line (its document count) and the summary line are what the tool prints", () => {
+    const readme = readFileSync(fromRoot('README.md'), 'utf8');
+    const section = readme.indexOf('\n## Upstream drift\n');
+    expect(section).toBeGreaterThan(0);
+    const sample = /```text\n([\s\S]*?)\n```/.exec(readme.slice(section))![1]!.split('\n');
+    // The README's run named the entry as vendor/justifi/openapi.yaml.
+    const printed = renderUpstreamText(reports.justifi!).replaceAll(files.justifi, 'vendor/justifi/openapi.yaml').split('\n');
+    for (const start of ['  vendor: ', 'Summary: ']) expect(sample.find((l) => l.startsWith(start)), start).toBe(printed.find((l) => l.startsWith(start)));
   });
 });
 
@@ -276,6 +288,7 @@ describe('drift upstream: the exit-code rule (findings that touch the SDK types)
     const text = renderUpstreamText(reports.neutral!);
     expect(text).toMatch(/^• format: `Payout\.updated_at` has format date-time in our spec, none in the vendor's$/m);
     expect(text).not.toMatch(/^✖/m);
+    expect(text).toMatch(/; 4 differences \(format 2, base-path 1, vendor-only-operation 1\), 0 touching the SDK's types; /);
     expect(text).toMatch(/Differences found, none touching the SDK's types \(exit 0\)\.$/);
   });
 
