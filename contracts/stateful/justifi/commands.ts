@@ -68,3 +68,8 @@ export const documented = sharedRules.documentedStatus;
 
 /** What an answer's `data` is, as a plain record. */
 export const record = (data: unknown): Record<string, unknown> => (data && typeof data === 'object' ? (data as Record<string, unknown>) : {});
+
+/** `[field, seen, expected]` for each field whose value the model knows (set by the request or an update); unknown ones are left out. */
+export function knownFields(data: Record<string, unknown>, fields: Record<string, unknown>): [string, unknown, unknown][] {
+  return Object.entries(fields).flatMap(([f, expected]) => (expected === undefined ? [] : [[f, data[f], expected] as [string, unknown, unknown]]));
+}

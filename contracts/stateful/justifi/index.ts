@@ -1,7 +1,7 @@
 /**
  * The JustiFi API v1 stateful definition: a fresh platform per sequence locally (each `test_…`
  * client id is one), the model (model.ts) and the commands by resource: payments.ts, intents.ts,
- * methods.ts, accounts.ts (sub accounts, the clock), reads.ts (walks and gets), replays.ts.
+ * methods.ts, accounts.ts (sub accounts, the clock), reads.ts (walks and gets), updates.ts, replays.ts.
  */
 import type { CreatedObject, StatefulApi, StatefulEnv } from '../core/types.js';
 import { accountCommands } from './accounts.js';
@@ -11,6 +11,7 @@ import { initialModel, type JustifiModel } from './model.js';
 import { paymentCommands } from './payments.js';
 import { readCommands } from './reads.js';
 import { replayCommands } from './replays.js';
+import { updateCommands } from './updates.js';
 
 /** Tells this run's platforms from an earlier run's against a sandbox that keeps running. */
 const run = Date.now().toString(36);
@@ -41,7 +42,7 @@ export const justifiStateful: StatefulApi<JustifiModel> = {
   newScope(env: StatefulEnv, n: number) {
     return env.external ? externalScope(n) : localScope(n);
   },
-  commands: () => [...paymentCommands, ...intentCommands, ...methodCommands, ...accountCommands, ...readCommands, ...replayCommands],
+  commands: () => [...paymentCommands, ...intentCommands, ...methodCommands, ...accountCommands, ...updateCommands, ...readCommands, ...replayCommands],
   created(m: JustifiModel): readonly CreatedObject[] {
     // Nothing is ever deleted: every object a create answered still exists.
     return [...m.payments, ...m.methods, ...m.intents, ...m.refunds, ...m.accounts].flatMap((o) => (o.created ? [o.created] : []));

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { testBankAccounts, testCards } from '../../../src/justifi/test-cards.js';
 import { expectError, expectOk, type ExpectedError } from '../core/rules.js';
 import type { CommandSpec, CreatedObject } from '../core/types.js';
-import { command, createdBy, documented, expectFields, record, remember } from './commands.js';
+import { command, createdBy, documented, expectFields, knownFields, record, remember } from './commands.js';
 import { type AccountKey, type Charge, type JustifiModel, label, last4Of, local, methodId, type MethodModel, pick, scoped } from './model.js';
 
 export type TestCardName = keyof typeof testCards;
@@ -98,7 +98,8 @@ export function unseenMethod(m: JustifiModel, account: AccountKey, tokenized: Ex
 /** The payment method as the model knows it. */
 export function expectMethod(name: string, item: unknown, method: MethodModel): void {
   const data = record(item);
-  expectFields(name, method.label, [['token', methodId(data), method.id], ['kind', method.kind in data, true], ['acct_last_four', last4Of(data), method.last4]]);
+  const details = record(data[method.kind]);
+  expectFields(name, method.label, [['token', methodId(data), method.id], ['kind', method.kind in data, true], ['acct_last_four', last4Of(data), method.last4], ...knownFields(details, { metadata: method.metadata, month: method.month, year: method.year })]);
 }
 
 const maxMethods = 10;

@@ -49,6 +49,10 @@ export interface MethodModel {
   kind: 'card' | 'bank_account';
   last4: string;
   charge: Charge;
+  /** What an update set (`card.metadata`, `card.month`, `card.year` or `bank_account.metadata`): checked once known. */
+  metadata?: Record<string, unknown>;
+  month?: string;
+  year?: string;
   /** The answer that returned it (`paymentMethods.create`, `paymentMethods.clone`); none when tokenized inline or seeded. */
   created?: CreatedObject;
 }
@@ -66,6 +70,9 @@ export interface PaymentModel {
   /** Sequence time it was made (authorisation expiry, ACH settlement). */
   createdAt: number;
   intentId?: string | undefined;
+  /** The description it was made with or updated to, and the metadata an update set: checked once known. */
+  description?: string;
+  metadata?: Record<string, unknown>;
   /** Seeded by the sandbox (fixtures.ts): read, never charged or refunded by commands. */
   fixture?: boolean;
   /** The `payments.create` answer that returned it (none for a failed payment found in a list, or an intent's). */
@@ -78,6 +85,8 @@ export interface RefundModel {
   paymentId: string;
   account: AccountKey;
   amount: number;
+  /** The metadata an update set: checked once known. */
+  metadata?: Record<string, unknown>;
   created?: CreatedObject;
 }
 

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describeOutcome, expectError, expectOk, rule, sharedRules, type ExpectedError } from '../core/rules.js';
 import type { CommandSpec, Outcome, Real } from '../core/types.js';
-import { command, createdBy, documented, expectFields, expectSchemaRefusal, record, remember } from './commands.js';
-import { type AccountModel, authorizationLifetime, captured, type JustifiModel, label, learnPlatform, local, account as accountOf, type PaymentModel, pick, platform, refundable, scoped } from './model.js';
+import { command, createdBy, documented, expectFields, expectSchemaRefusal, knownFields, record, remember } from './commands.js';
+import { type AccountModel, authorizationLifetime, captured, type JustifiModel, label, learnPlatform, local, account as accountOf, type PaymentModel, pick, platform, refundable, type RefundModel, scoped } from './model.js';
 import { adoptMethod, bankChoice, cardChoice, declineOf, rarely, type MethodChoice, methodBody, tokenChoice, tokenization, type Tokenized, unseenMethod } from './methods.js';
 
 /** Inferred by the sandbox (the table has `amount_too_large` but no figure): $999,999.99. */
@@ -47,8 +47,15 @@ export function expectPayment(m: JustifiModel, name: string, item: unknown, p: P
     ['amount', data.amount, p.amount],
     ['status', data.status, p.status],
     ['amount_refundable', data.amount_refundable, refundable(p)],
+    ...knownFields(data, { description: p.description, metadata: p.metadata }),
     ...(local(m) ? ([['amount_refunded', data.amount_refunded, p.refunded], ['captured', data.captured, captured(p)], ...(accountId ? [['account_id', data.account_id, accountId]] : [])] as [string, unknown, unknown][]) : []),
   ]);
+}
+
+/** The refund as the model knows it (its metadata once an update set it). */
+export function expectRefund(name: string, item: unknown, re: RefundModel): void {
+  const data = record(item);
+  expectFields(name, re.label, [['id', data.id, re.id], ['amount', data.amount, re.amount], ['payment_id', data.payment_id, re.paymentId], ...knownFields(data, { metadata: re.metadata })]);
 }
 
 /** A charge the API made: the payment it returned, or (declined) the failed payment no answer names. */
@@ -119,6 +126,7 @@ function createPaymentSpec(name: string, inputs: fc.Arbitrary<CreateParams>, ext
           expectOk(documented, outcome, 201);
           const payment = recordCharge(m, acct, q.amount, tokenized.kind, firstStatus(tokenized.kind, strategy), outcome.data);
           payment.created = createdBy('payments.create', outcome, scoped(acct.key));
+          payment.description = args[0]!.description;
           expectPayment(m, documented, outcome.data, payment);
           if (inline) adoptMethod(m, acct.key, record(outcome.data).payment_method, tokenized, ` (inline in ${payment.label})`);
           remember(m, { label: `create ${payment.label}`, method: 'payments.create', args, options, other: [{ ...args[0], amount: q.amount + 1 }] }, outcome);

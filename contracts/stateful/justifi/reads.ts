@@ -11,7 +11,7 @@ import { command, expectFields, record } from './commands.js';
 import { type AccountKey, type JustifiModel, methodId, pick, platform, scoped } from './model.js';
 import { expectIntent } from './intents.js';
 import { expectMethod } from './methods.js';
-import { expectPayment } from './payments.js';
+import { expectPayment, expectRefund } from './payments.js';
 import { expectSubAccount } from './accounts.js';
 
 const resources = ['payments', 'paymentMethods', 'paymentIntents', 'refunds', 'subAccounts'] as const;
@@ -34,7 +34,7 @@ function known(m: JustifiModel, resource: Resource): Known[] {
     case 'paymentIntents':
       return m.intents.map((i) => ({ id: i.id, label: i.label, account: i.account, expect: (model, name, item) => expectIntent(model, name, item, i) }));
     case 'refunds':
-      return m.refunds.map((re) => ({ id: re.id, label: re.label, account: re.account, expect: (_, name, item) => expectFields(name, re.label, [['id', record(item).id, re.id], ['amount', record(item).amount, re.amount], ['payment_id', record(item).payment_id, re.paymentId]]) }));
+      return m.refunds.map((re) => ({ id: re.id, label: re.label, account: re.account, expect: (_, name, item) => expectRefund(name, item, re) }));
     case 'subAccounts':
       // Sub accounts are the platform's: listed without a Sub-Account header.
       return m.accounts.slice(1).map((a) => ({ id: a.key, label: a.label, account: platform, expect: (model, name, item) => expectSubAccount(model, name, item, a) }));
@@ -95,6 +95,25 @@ export const readCommands: CommandSpec<JustifiModel>[] = [
           rule(sharedRules.listedOnce, unexplained.length === 0, () => `${unexplained.join(', ')} listed in ${acct.label}, but the model knows no such ${q.resource} object`);
           rule(sharedRules.listedOnce, waiting.length === 0, () => `${waiting.map((u) => u.what).join('; ')}: missing from the walk of ${q.resource} in ${acct.label} (${items.length} items over ${listed.pages} pages)`);
           return described;
+        },
+      }),
+    ),
+  },
+  {
+    name: 'get every refund made (refunds.get)',
+    write: false,
+    weight: 2,
+    arbitrary: fc.constant(null).map((p) =>
+      command(p, {
+        describe: () => 'get every refund',
+        check: (m) => m.refunds.length > 0,
+        async run(m, r, _q, say) {
+          say(`get every refund (${m.refunds.map((re) => re.label).join(', ')})`);
+          for (const re of m.refunds) {
+            const outcome = await r.call('refunds.get', [re.id]);
+            expectOk(sharedRules.retrievable, outcome, 200);
+            expectRefund(sharedRules.retrievable, outcome.data, re);
+          }
         },
       }),
     ),
