@@ -56,6 +56,7 @@ export function checkIntent(ruleName: string, data: PaymentIntent, intent: Model
     ['capture', intent.capture, ruleName],
     ['currency', 'USD', ruleName],
     ['account_id', intent.account, sharedRules.scoped],
+    ['external', intent.external, ruleName],
     ['description', intent.description, ruleName],
     ['cancellation_reason', intent.cancellationReason, ruleName],
     ['amount_authorized', intent.authorized, paymentsRules.amountsFollow],
@@ -82,6 +83,7 @@ export function checkPayment(ruleName: string, data: Record<string, unknown>, pa
     ['payment_intent_id', intent.id, ruleName],
     ['payment_method_id', payment.method.id, ruleName],
     ['account_id', intent.account, sharedRules.scoped],
+    ['external', intent.external, ruleName],
     ['amount_authorized', payment.authorized, paymentsRules.amountsFollow],
     ['amount_captured', payment.captured, paymentsRules.amountsFollow],
     ['amount_refunded', payment.refunded, paymentsRules.amountsFollow],
@@ -93,6 +95,6 @@ export function checkPayment(ruleName: string, data: Record<string, unknown>, pa
 /** A refund as the API shows it must be the model's (refunds succeed at once in the sandbox, inferred). */
 export function checkRefund(ruleName: string, data: Record<string, unknown>, refund: ModelRefund, intent: ModelIntent): void {
   const what = `refund ${refund.id} of intent#${intent.n}`;
-  const fields: [string, unknown][] = [['id', refund.id], ['amount', refund.amount], ['payment_id', refund.paymentId], ['status', 'succeeded'], ['account_id', intent.account]];
+  const fields: [string, unknown][] = [['id', refund.id], ['amount', refund.amount], ['payment_id', refund.paymentId], ['status', 'succeeded'], ['account_id', intent.account], ['external', refund.external]];
   for (const [field, want] of fields) rule(ruleName, (data[field] ?? null) === want, mismatch(what, field, want, data[field]));
 }

@@ -33,7 +33,28 @@ const createBody = fc
 
 const isWholeAmount = (n: unknown) => n === undefined || (Number.isInteger(n) && (n as number) >= 0);
 
-type CreateBody = { amount: number; capture?: boolean; merchant_amount?: number; payment_method_types?: ('card' | 'bank')[]; description?: string };
+/** A new intent of the model, as created from `body` (status `created`, the amounts at zero). */
+export function modelIntent(m: PaymentsModel, account: string, body: CreateBody, data: PaymentIntent, external: boolean): ModelIntent {
+  return {
+    n: m.intents.length + 1,
+    id: data.id,
+    account,
+    external,
+    amount: body.amount,
+    merchantAmount: body.merchant_amount ?? null,
+    capture: body.capture ?? true,
+    methodTypes: body.payment_method_types ?? ['card', 'bank'],
+    description: body.description ?? null,
+    status: 'created',
+    cancellationReason: null,
+    authorized: 0, captured: 0, refunded: 0, voided: 0, disputed: 0,
+    payments: [],
+    refunds: [],
+    data,
+  };
+}
+
+export type CreateBody = { amount: number; capture?: boolean; merchant_amount?: number; payment_method_types?: ('card' | 'bank')[]; description?: string };
 
 /** Creates an intent of `account` with `key`, checks the answer against the model, and records it. */
 export async function performCreate(m: PaymentsModel, r: Real, account: string, body: CreateBody, key: string): Promise<void> {
@@ -47,22 +68,7 @@ export async function performCreate(m: PaymentsModel, r: Real, account: string, 
     return expectRefusal(m, outcome, refusal(422, 'merchant_amount_exceeds_amount'), `merchant_amount ${body.merchant_amount} > amount ${body.amount}`);
   }
   expectOk(sharedRules.documentedStatus, outcome, 201);
-  const intent: ModelIntent = {
-    n: m.intents.length + 1,
-    id: outcome.data.id,
-    account,
-    amount: body.amount,
-    merchantAmount: body.merchant_amount ?? null,
-    capture: body.capture ?? true,
-    methodTypes: body.payment_method_types ?? ['card', 'bank'],
-    description: body.description ?? null,
-    status: 'created',
-    cancellationReason: null,
-    authorized: 0, captured: 0, refunded: 0, voided: 0, disputed: 0,
-    payments: [],
-    refunds: [],
-    data: outcome.data,
-  };
+  const intent = modelIntent(m, account, body, outcome.data, false);
   checkIntent(sharedRules.documentedStatus, outcome.data, intent);
   rule(sharedRules.replayReturnsFirst, !m.intents.some((i) => i.id === intent.id), () => `a new create answered ${intent.id}, an intent the sequence already had`);
   m.intents.push(intent);
@@ -85,11 +91,22 @@ export async function performUpdate(m: PaymentsModel, r: Real, intent: ModelInte
   checkIntent(sharedRules.documentedStatus, outcome.data, intent);
 }
 
-type CancelBody = { cancellation_reason?: 'duplicate' | 'fraudulent' | 'requested_by_customer' | 'abandoned' } | undefined;
+export type CancelBody = { cancellation_reason?: 'duplicate' | 'fraudulent' | 'requested_by_customer' | 'abandoned'; gateway_void_response?: Record<string, unknown> } | undefined;
+
+/**
+ * Inferred (sandbox/payments/payment-intents.ts): the platform's capture, cancel, payment and refund
+ * refuse an intent recorded from another gateway, and the external operations a platform one.
+ */
+export function gatewayRefusal(intent: ModelIntent, externalOperation: boolean): Refusal | undefined {
+  if (intent.external === externalOperation) return undefined;
+  return refusal(422, externalOperation ? 'payment_intent_not_external' : 'payment_intent_external');
+}
 
 /** Cancels an intent: created, uncaptured (the authorization is voided) or failed ones. */
-export async function performCancel(m: PaymentsModel, r: Real, intent: ModelIntent, body: CancelBody, key: string): Promise<void> {
-  const outcome = await sendKeyed<PaymentIntent>(m, r, 'cancel', intent, body, key);
+export async function performCancel(m: PaymentsModel, r: Real, intent: ModelIntent, body: CancelBody, key: string, kind: 'cancel' | 'externalCancel' = 'cancel'): Promise<void> {
+  const outcome = await sendKeyed<PaymentIntent>(m, r, kind, intent, body, key);
+  const refused = gatewayRefusal(intent, kind === 'externalCancel');
+  if (refused) return expectRefusal(m, outcome, refused, stateOf(intent));
   if (intent.status === 'cancelled') return expectRefusal(m, outcome, refusal(422, 'payment_intent_already_cancelled', sharedRules.statusMoves), stateOf(intent));
   if (intent.status === 'captured') return expectRefusal(m, outcome, refusal(422, 'payment_intent_unexpected_state', sharedRules.statusMoves), stateOf(intent));
   expectOk(sharedRules.documentedStatus, outcome, 200);
@@ -111,21 +128,25 @@ function captureRefusal(intent: ModelIntent, requested: number | undefined): Ref
   return undefined;
 }
 
+export type CaptureBody = { amount?: number; gateway_capture_response?: { amount?: number } & Record<string, unknown> } | undefined;
+
 /** Captures an authorized intent once, fully or partly; the rest is voided. */
-export async function performCapture(m: PaymentsModel, r: Real, intent: ModelIntent, body: { amount?: number } | undefined, key: string): Promise<void> {
-  const outcome = await sendKeyed<PaymentIntent>(m, r, 'capture', intent, body, key);
-  const refused = captureRefusal(intent, body?.amount);
+export async function performCapture(m: PaymentsModel, r: Real, intent: ModelIntent, body: CaptureBody, key: string, kind: 'capture' | 'externalCapture' = 'capture'): Promise<void> {
+  const outcome = await sendKeyed<PaymentIntent>(m, r, kind, intent, body, key);
+  // An external capture without `amount` takes the gateway's captured amount (inferred), else the authorized amount.
+  const requested = body?.amount ?? body?.gateway_capture_response?.amount;
+  const refused = gatewayRefusal(intent, kind === 'externalCapture') ?? captureRefusal(intent, requested);
   if (refused) return expectRefusal(m, outcome, refused, stateOf(intent));
   expectOk(sharedRules.documentedStatus, outcome, 200);
-  const amount = body?.amount ?? intent.authorized;
+  const amount = requested ?? intent.authorized;
   const payment = intent.payments.at(-1)!;
   Object.assign(intent, { status: 'captured', captured: amount, voided: intent.authorized - amount });
   Object.assign(payment, { status: 'captured', captured: amount });
-  recordCapture(m, intent, payment, amount);
+  if (!intent.external) recordCapture(m, intent, payment, amount);
   checkIntent(sharedRules.documentedStatus, outcome.data, intent, 'uncaptured');
 }
 
-const cancellable = (i: ModelIntent) => i.status !== 'captured' && i.status !== 'cancelled';
+export const cancellable = (i: ModelIntent) => i.status !== 'captured' && i.status !== 'cancelled';
 
 export function intentCommands(): CommandSpec<PaymentsModel>[] {
   return [
@@ -150,7 +171,7 @@ export function intentCommands(): CommandSpec<PaymentsModel>[] {
       write: true,
       localOnly: 'the cancellable statuses and refusal codes are the sandbox\'s inferred machine',
       arbitrary: fc.record({ pick: intentPick, reason: fc.option(fc.constantFrom('duplicate', 'fraudulent', 'requested_by_customer', 'abandoned') as fc.Arbitrary<NonNullable<CancelBody>['cancellation_reason']>, { nil: undefined }) }).map(({ pick, reason }) =>
-        command(`cancel(${pickText(pick, 'not final')}${reason ? `, ${reason}` : ''})`, hasIntent, (m, r) => performCancel(m, r, pickIntent(m, pick, cancellable), reason ? { cancellation_reason: reason } : undefined, r.key()))),
+        command(`cancel(${pickText(pick, 'not final')}${reason ? `, ${reason}` : ''})`, hasIntent, (m, r) => performCancel(m, r, pickIntent(m, pick, (i) => !i.external && cancellable(i)), reason ? { cancellation_reason: reason } : undefined, r.key()))),
     },
     {
       name: 'capture a payment intent (any amount or none)',
@@ -159,7 +180,7 @@ export function intentCommands(): CommandSpec<PaymentsModel>[] {
       localOnly: fixtureReason,
       arbitrary: fc.record({ pick: intentPick, amount: relativeAmount }).map(({ pick, amount }) =>
         command(`capture(${pickText(pick, 'authorized')}, ${amountText(amount, 'authorized')})`, hasIntent, (m, r) => {
-          const intent = pickIntent(m, pick, (i) => i.status === 'uncaptured');
+          const intent = pickIntent(m, pick, (i) => !i.external && i.status === 'uncaptured');
           const value = resolveAmount(amount, intent.authorized);
           return performCapture(m, r, intent, value === undefined ? undefined : { amount: value }, r.key());
         })),

@@ -10,7 +10,17 @@ export const writeMethods: Record<WriteKind, string> = {
   capture: 'paymentIntents.capture',
   cancel: 'paymentIntents.cancel',
   refund: 'paymentIntents.createRefund',
+  externalCreate: 'externalPayments.create',
+  externalCapture: 'externalPayments.capture',
+  externalCancel: 'externalPayments.cancel',
+  externalRefund: 'externalRefunds.create',
 };
+
+/** Writes whose only argument is the body (a create; an external refund names its intent in the body). */
+const bodyOnly = new Set<WriteKind>(['createIntent', 'externalCreate', 'externalRefund']);
+
+/** The SDK arguments of a write on `intentId` (ignored by the body-only kinds). */
+export const writeArgs = (kind: WriteKind, intentId: string | undefined, body: object | undefined): unknown[] => (bodyOnly.has(kind) ? [body] : [intentId, body]);
 
 /**
  * Sends a write with `key` (on `target`, an intent; or, for a create, of the account `target`) and
@@ -20,7 +30,7 @@ export const writeMethods: Record<WriteKind, string> = {
 export async function sendKeyed<T>(m: PaymentsModel, r: Real, kind: WriteKind, target: ModelIntent | string, body: object | undefined, key: string): Promise<Outcome<T>> {
   const intent = typeof target === 'string' ? undefined : target;
   const account = intent?.account ?? (target as string);
-  const outcome = await r.call<T>(writeMethods[kind], intent ? [intent.id, body] : [body], { idempotencyKey: key, ...scopeOf(m, account) });
+  const outcome = await r.call<T>(writeMethods[kind], writeArgs(kind, intent?.id, body), { idempotencyKey: key, ...scopeOf(m, account) });
   let kept = m.writes.find((w) => w.key === key && w.account === account);
   if (!kept) m.writes.push((kept = { kind, key, account, intent: intent?.n, body: body as KeyedWrite['body'] }));
   if (!kept.first && kind !== 'updateIntent') {

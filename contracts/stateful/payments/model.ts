@@ -33,7 +33,9 @@ export interface ModelRefund {
   id: string;
   amount: number;
   paymentId: string;
-  /** The refund as createRefund returned it. */
+  /** Recorded from another gateway (externalRefunds.create). */
+  external: boolean;
+  /** The refund as createRefund (or externalRefunds.create) returned it. */
   data: Refund;
 }
 
@@ -42,6 +44,8 @@ export interface ModelIntent {
   n: number;
   id: string;
   account: string;
+  /** Recorded from another gateway (externalPayments.create): only the external operations act on it, and it moves no platform funds. */
+  external: boolean;
   amount: number;
   merchantAmount: number | null;
   capture: boolean;
@@ -69,7 +73,9 @@ export interface LedgerLine {
   amount: number;
 }
 
-export type WriteKind = 'createIntent' | 'updateIntent' | 'pay' | 'capture' | 'cancel' | 'refund';
+export type WriteKind =
+  | 'createIntent' | 'updateIntent' | 'pay' | 'capture' | 'cancel' | 'refund'
+  | 'externalCreate' | 'externalCapture' | 'externalCancel' | 'externalRefund';
 
 /** A write sent with an `x-idempotency-key`, as the replay commands resend it. */
 export interface KeyedWrite {

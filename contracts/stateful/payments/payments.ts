@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { expectOk, rule, sharedRules } from '../core/rules.js';
 import type { CommandSpec, Real } from '../core/types.js';
 import { checkIntent, checkPayment, expectRefusal, refusal } from './checks.js';
+import { gatewayRefusal } from './intents.js';
 import { sendKeyed } from './keyed.js';
 import { fixtureMethods, fixtureReason, recordCapture, scopeOf, stateOf, type ModelIntent, type ModelPayment, type Payment, type PaymentsModel } from './model.js';
 import { command, hasIntent, intentPick, pageSize, pickIntent, pickText, rarely } from './picks.js';
@@ -21,6 +22,8 @@ type PayBody = { payment_method_id: string; cvv2?: string };
 export async function performPay(m: PaymentsModel, r: Real, intent: ModelIntent, body: PayBody, key: string): Promise<void> {
   const outcome = await sendKeyed<Payment>(m, r, 'pay', intent, body, key);
   const method = fixtureMethods.find((f) => f.id === body.payment_method_id)!;
+  const external = gatewayRefusal(intent, false);
+  if (external) return expectRefusal(m, outcome, external, stateOf(intent));
   if (intent.status !== 'created' && intent.status !== 'failed') return expectRefusal(m, outcome, refusal(422, 'payment_intent_unexpected_state', sharedRules.statusMoves), stateOf(intent));
   if (!intent.methodTypes.includes(method.type)) return expectRefusal(m, outcome, refusal(422, 'payment_method_type_not_allowed'), stateOf(intent));
   expectOk(sharedRules.documentedStatus, outcome, 201);
@@ -63,7 +66,7 @@ async function listPayments(m: PaymentsModel, r: Real, intent: ModelIntent, limi
   for (const item of outcome.items) checkPayment(sharedRules.retrievable, item as Record<string, unknown>, intent.payments.find((p) => p.id === item.id)!, intent);
 }
 
-const payable = (i: ModelIntent) => i.status === 'created' || i.status === 'failed';
+const payable = (i: ModelIntent) => !i.external && (i.status === 'created' || i.status === 'failed');
 
 export function paymentCommands(): CommandSpec<PaymentsModel>[] {
   return [

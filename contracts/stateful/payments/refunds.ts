@@ -5,14 +5,15 @@
  */
 import fc from 'fast-check';
 import { expectOk, sharedRules } from '../core/rules.js';
-import type { CommandSpec, Real } from '../core/types.js';
+import type { CommandSpec, Outcome, Real } from '../core/types.js';
 import { checkIntent, checkRefund, expectRefusal, refusal, type Refusal } from './checks.js';
+import { gatewayRefusal } from './intents.js';
 import { sendKeyed } from './keyed.js';
 import { fixtureReason, scopeOf, stateOf, type ModelIntent, type ModelRefund, type PaymentsModel, type Refund } from './model.js';
 import { amountText, command, hasIntent, intentPick, pickIntent, pickText, relativeAmount, resolveAmount } from './picks.js';
 
 /** What a refund of `requested` (undefined: the rest) is refused with, if it is. */
-function refundRefusal(intent: ModelIntent, requested: number | undefined): Refusal | undefined {
+export function refundRefusal(intent: ModelIntent, requested: number | undefined): Refusal | undefined {
   if (intent.status !== 'captured') return refusal(422, 'payment_intent_not_captured');
   const refundable = intent.captured - intent.refunded;
   if (refundable <= 0) return refusal(422, 'payment_intent_fully_refunded', sharedRules.refundLimit);
@@ -25,16 +26,24 @@ function refundRefusal(intent: ModelIntent, requested: number | undefined): Refu
 /** Refunds a captured intent; a refund succeeds at once in the sandbox (inferred) and debits the ledger. */
 export async function performRefund(m: PaymentsModel, r: Real, intent: ModelIntent, body: { amount?: number } | undefined, key: string): Promise<void> {
   const outcome = await sendKeyed<Refund>(m, r, 'refund', intent, body, key);
-  const refused = refundRefusal(intent, body?.amount);
+  const refused = gatewayRefusal(intent, false) ?? refundRefusal(intent, body?.amount);
   if (refused) return expectRefusal(m, outcome, refused, stateOf(intent));
+  await recordRefund(m, r, intent, outcome, body?.amount);
+}
+
+/**
+ * Checks a refund the model predicted to succeed (`requested`, or the rest), records it and reads
+ * the intent back. A platform refund debits the ledger; an external one moves no platform funds.
+ */
+export async function recordRefund(m: PaymentsModel, r: Real, intent: ModelIntent, outcome: Outcome<Refund>, requested: number | undefined): Promise<void> {
   expectOk(sharedRules.documentedStatus, outcome, 201);
   const payment = intent.payments.at(-1)!;
-  const refund: ModelRefund = { id: outcome.data.id, amount: body?.amount ?? intent.captured - intent.refunded, paymentId: payment.id, data: outcome.data };
+  const refund: ModelRefund = { id: outcome.data.id, amount: requested ?? intent.captured - intent.refunded, paymentId: payment.id, external: intent.external, data: outcome.data };
   checkRefund(sharedRules.documentedStatus, outcome.data as Record<string, unknown>, refund, intent);
   intent.refunds.push(refund);
   intent.refunded += refund.amount;
   payment.refunded += refund.amount;
-  m.ledger.push({ account: intent.account, type: 'refund', source: refund.id, amount: -refund.amount });
+  if (!intent.external) m.ledger.push({ account: intent.account, type: 'refund', source: refund.id, amount: -refund.amount });
   // The refund's answer is the refund; the intent must show it too (and never more than was captured).
   const read = await r.call('paymentIntents.get', [intent.id], scopeOf(m, intent.account));
   expectOk(sharedRules.retrievable, read, 200);
@@ -52,7 +61,7 @@ export function refundCommands(): CommandSpec<PaymentsModel>[] {
       localOnly: fixtureReason,
       arbitrary: fc.record({ pick: intentPick, amount: relativeAmount }).map(({ pick, amount }) =>
         command(`refund(${pickText(pick, 'captured')}, ${amountText(amount, 'refundable')})`, hasIntent, (m, r) => {
-          const intent = pickIntent(m, pick, (i) => i.status === 'captured');
+          const intent = pickIntent(m, pick, (i) => !i.external && i.status === 'captured');
           const value = resolveAmount(amount, intent.captured - intent.refunded);
           return performRefund(m, r, intent, value === undefined ? undefined : { amount: value }, r.key());
         })),

@@ -12,8 +12,9 @@ import fc from 'fast-check';
 import { expectError, expectOk, rule, sharedRules } from '../core/rules.js';
 import type { CommandSpec, Real } from '../core/types.js';
 import { performCancel, performCapture, performCreate, performUpdate } from './intents.js';
-import { writeMethods } from './keyed.js';
+import { writeArgs, writeMethods } from './keyed.js';
 import { fixtureMethods, scopeOf, type KeyedWrite, type ModelIntent, type PaymentsModel, type WriteKind } from './model.js';
+import { performExternalCreate, performExternalRefund, type ExternalCreateBody, type ExternalRefundBody } from './external.js';
 import { performPay } from './payments.js';
 import { command } from './picks.js';
 import { performRefund } from './refunds.js';
@@ -29,6 +30,10 @@ const perform: Record<WriteKind, (m: PaymentsModel, r: Real, w: KeyedWrite, body
   capture: (m, r, w, body) => performCapture(m, r, intentOf(m, w), body, w.key),
   cancel: (m, r, w, body) => performCancel(m, r, intentOf(m, w), body, w.key),
   refund: (m, r, w, body) => performRefund(m, r, intentOf(m, w), body, w.key),
+  externalCreate: (m, r, w, body) => performExternalCreate(m, r, w.account, body as unknown as ExternalCreateBody, w.key),
+  externalCapture: (m, r, w, body) => performCapture(m, r, intentOf(m, w), body, w.key, 'externalCapture'),
+  externalCancel: (m, r, w, body) => performCancel(m, r, intentOf(m, w), body, w.key, 'externalCancel'),
+  externalRefund: (m, r, w, body) => performExternalRefund(m, r, intentOf(m, w), body as unknown as ExternalRefundBody, w.key),
 };
 
 /** The same write with other parameters. */
@@ -48,6 +53,15 @@ function otherParameters(w: KeyedWrite): Body {
     case 'capture':
     case 'refund':
       return { amount: Number(b.amount ?? 0) + 1 };
+    case 'externalCreate':
+      return { ...b, card_present: b.card_present !== true };
+    // The gateway's answer names another transaction.
+    case 'externalCapture':
+      return { ...b, gateway_capture_response: { ...(b.gateway_capture_response as object), transaction_id: 'other-transaction' } };
+    case 'externalCancel':
+      return { ...b, gateway_void_response: { ...(b.gateway_void_response as object), transaction_id: 'other-transaction' } };
+    case 'externalRefund':
+      return { ...b, gateway_response: { ...(b.gateway_response as object), transaction_id: 'other-transaction' } };
   }
 }
 
@@ -55,8 +69,7 @@ function otherParameters(w: KeyedWrite): Body {
 const stored = (w: KeyedWrite) => w.first !== undefined && w.kind !== 'updateIntent';
 
 function send(m: PaymentsModel, r: Real, w: KeyedWrite, body: Body) {
-  const args = w.kind === 'createIntent' ? [body] : [intentOf(m, w).id, body];
-  return r.call(writeMethods[w.kind], args, { idempotencyKey: w.key, ...scopeOf(m, w.account) });
+  return r.call(writeMethods[w.kind], writeArgs(w.kind, w.intent === undefined ? undefined : intentOf(m, w).id, body), { idempotencyKey: w.key, ...scopeOf(m, w.account) });
 }
 
 /** The same key, the same parameters: the first answer, nothing new (or, if nothing was saved, a new request). */
