@@ -104,6 +104,19 @@ export interface IntentModel {
   created?: CreatedObject;
 }
 
+/** A dispute: only the sandbox's seeded ones exist ("A customer may dispute their payment with the card issuer/bank"). */
+export interface DisputeModel {
+  label: string;
+  id: string;
+  account: AccountKey;
+  amount: number;
+  status: string;
+  reason: string;
+  paymentId: string;
+  /** The metadata an update set: checked once known. */
+  metadata?: Record<string, unknown>;
+}
+
 /** A write that succeeded, as sent: a replay sends it again with the same key. */
 export interface WriteModel {
   label: string;
@@ -124,7 +137,7 @@ export interface WriteModel {
  * The next walk of its list adopts it.
  */
 export interface UnseenModel {
-  resource: 'payments' | 'paymentMethods';
+  resource: 'payments' | 'paymentMethods' | 'disputes';
   account: AccountKey;
   what: string;
   matches(item: Record<string, unknown>): boolean;
@@ -140,7 +153,10 @@ export interface JustifiModel {
   refunds: RefundModel[];
   intents: IntentModel[];
   methods: MethodModel[];
+  disputes: DisputeModel[];
   writes: WriteModel[];
+  /** Checkout sessions created for the intents (the API reads none back). */
+  checkoutSessions: { id: string; intentId: string }[];
   unseen: UnseenModel[];
   /** External target: objects seen in lists of an account the model does not know. */
   seen: { resource: string; id: string; data: Record<string, unknown> }[];
@@ -149,18 +165,24 @@ export interface JustifiModel {
 }
 
 export function initialModel(env: StatefulEnv): JustifiModel {
-  const m: JustifiModel = { external: env.external, now: 0, accounts: [{ key: platform, label: 'platform', id: undefined, status: 'enabled' }], payments: [], refunds: [], intents: [], methods: [], writes: [], unseen: [], seen: [], counters: {} };
+  const m: JustifiModel = { external: env.external, now: 0, accounts: [{ key: platform, label: 'platform', id: undefined, status: 'enabled' }], payments: [], refunds: [], intents: [], methods: [], disputes: [], writes: [], checkoutSessions: [], unseen: [], seen: [], counters: {} };
   if (!env.external) seedFixtures(m);
   return m;
 }
 
 /**
  * The sandbox's seeded fixture (sandbox/justifi/fixtures.ts): every platform starts with two card
- * payments of the day before, disputed, $25.00 and $40.00, each with its payment method. Their ids
+ * payments of the day before, disputed, $25.00 (`needs_response`, `fraudulent`) and $40.00
+ * (`under_review`, `product_not_received`), each with its payment method and its dispute. Their ids
  * come from the first walk of each list.
  */
 function seedFixtures(m: JustifiModel): void {
-  for (const [amount, last4] of [[2500, '4242'], [4000, '4444']] as const) {
+  for (const [amount, last4, status, reason] of [[2500, '4242', 'needs_response', 'fraudulent'], [4000, '4444', 'under_review', 'product_not_received']] as const) {
+    m.unseen.push({
+      resource: 'disputes', account: platform, what: `the seeded ${status} dispute of the $${amount / 100} payment`,
+      matches: (item) => item.amount === amount && item.status === status,
+      adopt: (model, item) => model.disputes.push({ label: label(model, 'dispute'), id: String(item.id), account: platform, amount, status, reason, paymentId: String(item.payment_id) }),
+    });
     m.unseen.push({
       resource: 'payments', account: platform, what: `the seeded disputed $${amount / 100} payment`,
       matches: (item) => item.amount === amount && item.status === 'disputed',

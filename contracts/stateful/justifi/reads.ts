@@ -13,8 +13,9 @@ import { expectIntent } from './intents.js';
 import { expectMethod } from './methods.js';
 import { expectPayment, expectRefund } from './payments.js';
 import { expectSubAccount } from './accounts.js';
+import { expectDispute } from './disputes.js';
 
-const resources = ['payments', 'paymentMethods', 'paymentIntents', 'refunds', 'subAccounts'] as const;
+const resources = ['payments', 'paymentMethods', 'paymentIntents', 'refunds', 'subAccounts', 'disputes'] as const;
 type Resource = (typeof resources)[number];
 
 /** A model object of one resource: its id, label and account, and how to check an answer against it. */
@@ -35,6 +36,8 @@ function known(m: JustifiModel, resource: Resource): Known[] {
       return m.intents.map((i) => ({ id: i.id, label: i.label, account: i.account, expect: (model, name, item) => expectIntent(model, name, item, i) }));
     case 'refunds':
       return m.refunds.map((re) => ({ id: re.id, label: re.label, account: re.account, expect: (_, name, item) => expectRefund(name, item, re) }));
+    case 'disputes':
+      return m.disputes.map((d) => ({ id: d.id, label: d.label, account: d.account, expect: (model, name, item) => expectDispute(model, name, item, d) }));
     case 'subAccounts':
       // Sub accounts are the platform's: listed without a Sub-Account header.
       return m.accounts.slice(1).map((a) => ({ id: a.key, label: a.label, account: platform, expect: (model, name, item) => expectSubAccount(model, name, item, a) }));

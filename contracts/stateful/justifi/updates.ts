@@ -17,7 +17,7 @@ import { expectPayment, expectRefund } from './payments.js';
 const updateKept = 'an update changes exactly what it sends: the answer and every later read show it, statuses and amounts unchanged';
 
 /** Small metadata objects (the empty one included: it overwrites whatever was there). */
-const metadata = fc.dictionary(fc.constantFrom('order', 'note', 'ref'), fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean()), { maxKeys: 3 });
+export const metadata = fc.dictionary(fc.constantFrom('order', 'note', 'ref'), fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean()), { maxKeys: 3 });
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 /** Sends `method(id, body)` with a fresh key, expects 200 and the object the model now predicts, and keeps the write for replay. */
