@@ -65,6 +65,22 @@ export interface ModelIntent {
   data: PaymentIntent;
 }
 
+/** A checkout session (checkout.ts): it pays its own intent, `intent` (that intent's `n`). */
+export interface ModelSession {
+  /** Creation number in the sequence: `session#n` in descriptions. */
+  n: number;
+  id: string;
+  account: string;
+  intent: number;
+  status: 'open' | 'completed' | 'expired';
+  subtotal: number;
+  discount: number;
+  customerEmail: string;
+  methodTypes: MethodType[];
+  /** The session as createCheckoutSession returned it. */
+  data: Schemas['CheckoutSession'];
+}
+
 /** One ledger entry the model expects (inferred ledger, sandbox/payments/README.md "Ledger"). */
 export interface LedgerLine {
   account: string;
@@ -75,7 +91,8 @@ export interface LedgerLine {
 
 export type WriteKind =
   | 'createIntent' | 'updateIntent' | 'pay' | 'capture' | 'cancel' | 'refund'
-  | 'externalCreate' | 'externalCapture' | 'externalCancel' | 'externalRefund';
+  | 'externalCreate' | 'externalCapture' | 'externalCancel' | 'externalRefund'
+  | 'sessionCreate' | 'sessionPay' | 'sessionComplete' | 'sessionExpire';
 
 /** A write sent with an `x-idempotency-key`, as the replay commands resend it. */
 export interface KeyedWrite {
@@ -84,6 +101,8 @@ export interface KeyedWrite {
   account: string;
   /** The intent it acted on (its `n`), for the writes on an intent. */
   intent?: number | undefined;
+  /** The checkout session it acted on (its `n`), for the writes on a session (its id is then the path's). */
+  session?: number | undefined;
   /** The request body (createIntent, updateIntent, pay: the body; capture/cancel/refund: the body or undefined). */
   body: Record<string, unknown> | undefined;
   /** The first successful answer under this key: what a replay must return. Undefined while every attempt was refused. */
@@ -96,6 +115,7 @@ export interface PaymentsModel {
   /** Accounts the sequence may use (`x-account-id`): two locally, the configured one externally. */
   accounts: string[];
   intents: ModelIntent[];
+  sessions: ModelSession[];
   ledger: LedgerLine[];
   writes: KeyedWrite[];
   /** Intents of an external target seen in a list, by id (their state is not the model's). */
@@ -107,7 +127,7 @@ export const localAccounts = ['acc_stateful_a', 'acc_stateful_b'];
 
 export function initialModel(env: StatefulEnv): PaymentsModel {
   const accounts = env.external ? [process.env.PAYMENTS_ACCOUNT_ID || 'PAYMENTS_ACCOUNT_ID-unset'] : [...localAccounts];
-  return { exact: !env.external, accounts, intents: [], ledger: [], writes: [], seen: new Map() };
+  return { exact: !env.external, accounts, intents: [], sessions: [], ledger: [], writes: [], seen: new Map() };
 }
 
 /**

@@ -9,19 +9,22 @@ import type { CommandSpec, Real } from '../core/types.js';
 import { checkIntent, checkPayment, expectRefusal, refusal } from './checks.js';
 import { gatewayRefusal } from './intents.js';
 import { sendKeyed } from './keyed.js';
-import { fixtureMethods, fixtureReason, recordCapture, scopeOf, stateOf, type ModelIntent, type ModelPayment, type Payment, type PaymentsModel } from './model.js';
+import { fixtureMethods, fixtureReason, recordCapture, scopeOf, stateOf, type ModelIntent, type ModelPayment, type ModelSession, type Payment, type PaymentsModel } from './model.js';
 import { command, hasIntent, intentPick, pageSize, pickIntent, pickText, rarely } from './picks.js';
 
-type PayBody = { payment_method_id: string; cvv2?: string };
+export type PayBody = { payment_method_id: string; cvv2?: string };
 
 /**
  * Pays an intent once. Inferred (sandbox/payments/README.md): only a `created` or `failed` intent
  * can be paid; an approval is captured at once (capture: true) or authorized; a decline fails the
  * payment and the intent; `pm_card_disputed` is disputed for its full amount when it is captured.
+ * With `session`, the payment is made through that checkout session (checkoutSessions.createPayment).
  */
-export async function performPay(m: PaymentsModel, r: Real, intent: ModelIntent, body: PayBody, key: string): Promise<void> {
-  const outcome = await sendKeyed<Payment>(m, r, 'pay', intent, body, key);
+export async function performPay(m: PaymentsModel, r: Real, intent: ModelIntent, body: PayBody, key: string, session?: ModelSession): Promise<void> {
+  const outcome = await sendKeyed<Payment>(m, r, session ? 'sessionPay' : 'pay', intent, body, key, session);
   const method = fixtureMethods.find((f) => f.id === body.payment_method_id)!;
+  // Inferred (checkout-sessions.ts): a completed or expired session is final, and takes no payment.
+  if (session && session.status !== 'open') return expectRefusal(m, outcome, refusal(409, `checkout_session_${session.status}`, sharedRules.statusMoves), `session#${session.n} is ${session.status}`);
   const external = gatewayRefusal(intent, false);
   if (external) return expectRefusal(m, outcome, external, stateOf(intent));
   if (intent.status !== 'created' && intent.status !== 'failed') return expectRefusal(m, outcome, refusal(422, 'payment_intent_unexpected_state', sharedRules.statusMoves), stateOf(intent));

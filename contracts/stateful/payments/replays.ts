@@ -12,8 +12,9 @@ import fc from 'fast-check';
 import { expectError, expectOk, rule, sharedRules } from '../core/rules.js';
 import type { CommandSpec, Real } from '../core/types.js';
 import { performCancel, performCapture, performCreate, performUpdate } from './intents.js';
-import { writeArgs, writeMethods } from './keyed.js';
+import { bodyless, writeArgs, writeMethods } from './keyed.js';
 import { fixtureMethods, scopeOf, type KeyedWrite, type ModelIntent, type PaymentsModel, type WriteKind } from './model.js';
+import { performComplete, performExpire, performSessionCreate, sessionOf, type SessionBody } from './checkout.js';
 import { performExternalCreate, performExternalRefund, type ExternalCreateBody, type ExternalRefundBody } from './external.js';
 import { performPay } from './payments.js';
 import { command } from './picks.js';
@@ -34,6 +35,10 @@ const perform: Record<WriteKind, (m: PaymentsModel, r: Real, w: KeyedWrite, body
   externalCapture: (m, r, w, body) => performCapture(m, r, intentOf(m, w), body, w.key, 'externalCapture'),
   externalCancel: (m, r, w, body) => performCancel(m, r, intentOf(m, w), body, w.key, 'externalCancel'),
   externalRefund: (m, r, w, body) => performExternalRefund(m, r, intentOf(m, w), body as unknown as ExternalRefundBody, w.key),
+  sessionCreate: (m, r, w, body) => performSessionCreate(m, r, w.account, body as unknown as SessionBody, w.key),
+  sessionPay: (m, r, w, body) => performPay(m, r, intentOf(m, w), body as Parameters<typeof performPay>[3], w.key, sessionOf(m, w.session)),
+  sessionComplete: (m, r, w) => performComplete(m, r, sessionOf(m, w.session), w.key),
+  sessionExpire: (m, r, w) => performExpire(m, r, sessionOf(m, w.session), w.key),
 };
 
 /** The same write with other parameters. */
@@ -44,7 +49,13 @@ function otherParameters(w: KeyedWrite): Body {
       return { ...b, amount: Number.isInteger(b.amount) && Number(b.amount) >= 0 ? Number(b.amount) + 1 : 100 };
     case 'updateIntent':
       return { ...b, description: b.description === 'other description' ? 'another description' : 'other description' };
-    case 'pay': {
+    case 'sessionCreate':
+      return { ...b, customer_email: b.customer_email === 'other@example.com' ? 'another@example.com' : 'other@example.com' };
+    case 'sessionComplete':
+    case 'sessionExpire':
+      return undefined;
+    case 'pay':
+    case 'sessionPay': {
       const at = fixtureMethods.findIndex((f) => f.id === b.payment_method_id);
       return { ...b, payment_method_id: fixtureMethods[(at + 1) % fixtureMethods.length]!.id };
     }
@@ -69,7 +80,8 @@ function otherParameters(w: KeyedWrite): Body {
 const stored = (w: KeyedWrite) => w.first !== undefined && w.kind !== 'updateIntent';
 
 function send(m: PaymentsModel, r: Real, w: KeyedWrite, body: Body) {
-  return r.call(writeMethods[w.kind], writeArgs(w.kind, w.intent === undefined ? undefined : intentOf(m, w).id, body), { idempotencyKey: w.key, ...scopeOf(m, w.account) });
+  const pathId = w.session !== undefined ? sessionOf(m, w.session).id : w.intent !== undefined ? intentOf(m, w).id : undefined;
+  return r.call(writeMethods[w.kind], writeArgs(w.kind, pathId, body), { idempotencyKey: w.key, ...scopeOf(m, w.account) });
 }
 
 /** The same key, the same parameters: the first answer, nothing new (or, if nothing was saved, a new request). */
@@ -87,6 +99,8 @@ async function replay(m: PaymentsModel, r: Real, w: KeyedWrite): Promise<void> {
 
 /** The same key, other parameters: refused with 409 when the key holds an answer, else a new request. */
 async function replayOther(m: PaymentsModel, r: Real, w: KeyedWrite): Promise<void> {
+  // Completing and expiring a session take no parameters: the same key can only be replayed.
+  if (bodyless.has(w.kind)) return replay(m, r, w);
   const body = otherParameters(w);
   if (!stored(w)) return perform[w.kind](m, r, w, body);
   const outcome = await send(m, r, w, body);
