@@ -19,7 +19,7 @@ export const checkoutCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'create a checkout session for a payment intent',
     write: true,
-    weight: 3,
+    weight: 2,
     arbitrary: fc.record({ intent: fc.nat(), back: fc.boolean() }).map((p) =>
       command(p, {
         describe: () => 'createCheckoutSession(intent)',

@@ -1,7 +1,8 @@
 /**
  * The JustiFi API v1 stateful definition: a fresh platform per sequence locally (each `test_…`
- * client id is one), the model (model.ts) and the commands by resource: payments.ts, intents.ts, checkout.ts, disputes.ts,
- * methods.ts, accounts.ts (sub accounts, the clock), reads.ts (walks and gets), updates.ts, replays.ts.
+ * client id is one), the model (model.ts) and the commands by resource: payments.ts, intents.ts,
+ * checkout.ts, disputes.ts, methods.ts, accounts.ts (sub accounts, the clock), updates.ts, reads.ts
+ * (walks and gets), ledger.ts (a payment's balance transactions), replays.ts.
  */
 import type { CreatedObject, StatefulApi, StatefulEnv } from '../core/types.js';
 import { accountCommands } from './accounts.js';
@@ -9,6 +10,7 @@ import { checkoutCommands } from './checkout.js';
 import { disputeCommands } from './disputes.js';
 import { intentCommands } from './intents.js';
 import { methodCommands } from './methods.js';
+import { ledgerCommands } from './ledger.js';
 import { initialModel, type JustifiModel } from './model.js';
 import { paymentCommands } from './payments.js';
 import { readCommands } from './reads.js';
@@ -44,7 +46,7 @@ export const justifiStateful: StatefulApi<JustifiModel> = {
   newScope(env: StatefulEnv, n: number) {
     return env.external ? externalScope(n) : localScope(n);
   },
-  commands: () => [...paymentCommands, ...intentCommands, ...checkoutCommands, ...methodCommands, ...accountCommands, ...updateCommands, ...disputeCommands, ...readCommands, ...replayCommands],
+  commands: () => [...paymentCommands, ...intentCommands, ...checkoutCommands, ...methodCommands, ...accountCommands, ...updateCommands, ...disputeCommands, ...readCommands, ...ledgerCommands, ...replayCommands],
   created(m: JustifiModel): readonly CreatedObject[] {
     // Nothing is ever deleted: every object a create answered still exists.
     return [...m.payments, ...m.methods, ...m.intents, ...m.refunds, ...m.accounts].flatMap((o) => (o.created ? [o.created] : []));

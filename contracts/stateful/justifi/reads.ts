@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { expectOk, rule, sharedRules } from '../core/rules.js';
-import type { CommandSpec } from '../core/types.js';
+import type { CommandSpec, Real } from '../core/types.js';
 import { command, expectFields, record } from './commands.js';
-import { type AccountKey, type JustifiModel, methodId, pick, platform, scoped } from './model.js';
+import { type AccountKey, type AccountModel, type JustifiModel, methodId, pick, platform, scoped } from './model.js';
 import { expectIntent } from './intents.js';
 import { expectMethod } from './methods.js';
 import { expectPayment, expectRefund } from './payments.js';
@@ -16,7 +16,7 @@ import { expectSubAccount } from './accounts.js';
 import { expectDispute } from './disputes.js';
 
 const resources = ['payments', 'paymentMethods', 'paymentIntents', 'refunds', 'subAccounts', 'disputes'] as const;
-type Resource = (typeof resources)[number];
+export type Resource = (typeof resources)[number];
 
 /** A model object of one resource: its id, label and account, and how to check an answer against it. */
 interface Known {
@@ -48,6 +48,53 @@ const idOf = (resource: Resource, item: Record<string, unknown>) => (resource ==
 /** Against an external target a walk stops after this many objects (a real account may hold thousands). */
 const externalMax = 25;
 
+/**
+ * Walks every page of one resource's list in `acct` and compares it with the model: each of the
+ * account's objects exactly once, nothing of another account, and locally nothing the model does not
+ * expect (the objects it expects without knowing their ids are adopted). Returns the description.
+ */
+export async function walk(m: JustifiModel, r: Real, resource: Resource, acct: AccountModel, limit: number): Promise<string> {
+  const listed = await r.list(`${resource}.list`, [{ limit }], { ...(resource === 'subAccounts' ? {} : scoped(acct.key)), ...(m.external ? { max: externalMax } : {}) });
+  expectOk(sharedRules.listedOnce, listed);
+  const items = listed.items.map(record);
+  const ids = items.map((item) => idOf(resource, item));
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  rule(sharedRules.listedOnce, twice.length === 0, () => `${twice.join(', ')} listed more than once over ${listed.pages} pages`);
+  const all = known(m, resource);
+  const mine = all.filter((k) => k.account === acct.key);
+  const complete = !m.external || items.length < externalMax;
+  const missing = complete ? mine.filter((k) => !ids.includes(k.id)) : [];
+  rule(sharedRules.listedOnce, missing.length === 0, () => `${missing.map((k) => `${k.label} (${k.id})`).join(', ')} missing from the walk of ${resource} in ${acct.label} (${items.length} items over ${listed.pages} pages)`);
+  const elsewhere = all.filter((k) => k.account !== acct.key && ids.includes(k.id));
+  rule(sharedRules.scoped, elsewhere.length === 0, () => `${elsewhere.map((k) => `${k.label} of ${k.account}`).join(', ')} listed in ${acct.label}`);
+  for (const k of mine) {
+    const item = items.find((i) => idOf(resource, i) === k.id);
+    if (item) k.expect(m, sharedRules.retrievable, item);
+  }
+  const strangers = items.filter((item) => !all.some((k) => k.id === idOf(resource, item)));
+  const described = `list ${resource}(${acct.label}, limit ${limit}) → ${items.length} over ${listed.pages} pages`;
+  if (m.external) {
+    for (const item of strangers) if (m.seen.length < 20 && !m.seen.some((s) => s.id === idOf(resource, item))) m.seen.push({ resource, id: idOf(resource, item), data: item });
+    return described;
+  }
+  // Locally the account is fresh: every other object is one the model expects without knowing its id.
+  const waiting = m.unseen.filter((u) => u.resource === resource && u.account === acct.key);
+  const unexplained: string[] = [];
+  for (const item of strangers) {
+    const match = waiting.find((u) => u.matches(item));
+    if (!match) {
+      unexplained.push(idOf(resource, item));
+      continue;
+    }
+    waiting.splice(waiting.indexOf(match), 1);
+    m.unseen.splice(m.unseen.indexOf(match), 1);
+    match.adopt(m, item);
+  }
+  rule(sharedRules.listedOnce, unexplained.length === 0, () => `${unexplained.join(', ')} listed in ${acct.label}, but the model knows no such ${resource} object`);
+  rule(sharedRules.listedOnce, waiting.length === 0, () => `${waiting.map((u) => u.what).join('; ')}: missing from the walk of ${resource} in ${acct.label} (${items.length} items over ${listed.pages} pages)`);
+  return described;
+}
+
 export const readCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'list (walk every page, limit 1–5)',
@@ -59,45 +106,7 @@ export const readCommands: CommandSpec<JustifiModel>[] = [
         async run(m, r, q, say) {
           const acct = q.resource === 'subAccounts' ? m.accounts[0]! : pick(m.accounts, q.account);
           say(`list ${q.resource}(${acct.label}, limit ${q.limit})`);
-          const listed = await r.list(`${q.resource}.list`, [{ limit: q.limit }], { ...(q.resource === 'subAccounts' ? {} : scoped(acct.key)), ...(m.external ? { max: externalMax } : {}) });
-          expectOk(sharedRules.listedOnce, listed);
-          const items = listed.items.map(record);
-          const ids = items.map((item) => idOf(q.resource, item));
-          const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
-          rule(sharedRules.listedOnce, twice.length === 0, () => `${twice.join(', ')} listed more than once over ${listed.pages} pages`);
-          const all = known(m, q.resource);
-          const mine = all.filter((k) => k.account === acct.key);
-          const complete = !m.external || items.length < externalMax;
-          const missing = complete ? mine.filter((k) => !ids.includes(k.id)) : [];
-          rule(sharedRules.listedOnce, missing.length === 0, () => `${missing.map((k) => `${k.label} (${k.id})`).join(', ')} missing from the walk of ${q.resource} in ${acct.label} (${items.length} items over ${listed.pages} pages)`);
-          const elsewhere = all.filter((k) => k.account !== acct.key && ids.includes(k.id));
-          rule(sharedRules.scoped, elsewhere.length === 0, () => `${elsewhere.map((k) => `${k.label} of ${k.account}`).join(', ')} listed in ${acct.label}`);
-          for (const k of mine) {
-            const item = items.find((i) => idOf(q.resource, i) === k.id);
-            if (item) k.expect(m, sharedRules.retrievable, item);
-          }
-          const strangers = items.filter((item) => !all.some((k) => k.id === idOf(q.resource, item)));
-          const described = say(`list ${q.resource}(${acct.label}, limit ${q.limit}) → ${items.length} over ${listed.pages} pages`);
-          if (m.external) {
-            for (const item of strangers) if (m.seen.length < 20 && !m.seen.some((s) => s.id === idOf(q.resource, item))) m.seen.push({ resource: q.resource, id: idOf(q.resource, item), data: item });
-            return described;
-          }
-          // Locally the account is fresh: every other object is one the model expects without knowing its id.
-          const waiting = m.unseen.filter((u) => u.resource === q.resource && u.account === acct.key);
-          const unexplained: string[] = [];
-          for (const item of strangers) {
-            const match = waiting.find((u) => u.matches(item));
-            if (!match) {
-              unexplained.push(idOf(q.resource, item));
-              continue;
-            }
-            waiting.splice(waiting.indexOf(match), 1);
-            m.unseen.splice(m.unseen.indexOf(match), 1);
-            match.adopt(m, item);
-          }
-          rule(sharedRules.listedOnce, unexplained.length === 0, () => `${unexplained.join(', ')} listed in ${acct.label}, but the model knows no such ${q.resource} object`);
-          rule(sharedRules.listedOnce, waiting.length === 0, () => `${waiting.map((u) => u.what).join('; ')}: missing from the walk of ${q.resource} in ${acct.label} (${items.length} items over ${listed.pages} pages)`);
-          return described;
+          return say(await walk(m, r, q.resource, acct, q.limit));
         },
       }),
     ),
@@ -105,7 +114,6 @@ export const readCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'get every refund made (refunds.get)',
     write: false,
-    weight: 2,
     arbitrary: fc.constant(null).map((p) =>
       command(p, {
         describe: () => 'get every refund',

@@ -37,7 +37,7 @@ export const updateCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'update a payment (description, metadata)',
     write: true,
-    weight: 3,
+    weight: 2,
     arbitrary: fc.record({ payment: fc.nat(), description: maybe(fc.constant(true)), metadata: maybe(metadata) }).map((p) =>
       command(p, {
         describe: () => 'updatePayment(payment)',
@@ -58,7 +58,6 @@ export const updateCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'update a refund (metadata)',
     write: true,
-    weight: 3,
     arbitrary: fc.record({ refund: fc.nat(), metadata }).map((p) =>
       command(p, {
         describe: () => 'updateRefund(refund)',
@@ -78,7 +77,7 @@ export const updateCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'update a payment method (card expiry, metadata)',
     write: true,
-    weight: 3,
+    weight: 2,
     arbitrary: fc.record({ method: fc.nat(), month: maybe(fc.integer({ min: 1, max: 12 })), year: maybe(fc.integer({ min: 2031, max: 2099 })), metadata: maybe(metadata) }).map((p) =>
       command(p, {
         describe: () => 'updatePaymentMethod(payment method)',
