@@ -239,6 +239,10 @@ export const paymentCommands: CommandSpec<JustifiModel>[] = [
           if (payment.refunded === payment.amount) payment.status = 'refunded';
           const refund = { label: label(m, 'refund'), id: String(data.id), paymentId: payment.id, account: payment.account, amount: refunded, created: createdBy('payments.refund', outcome, {}, { path: { id: payment.id }, body }) };
           m.refunds.push(refund);
+          // Every refund made reads back as it was returned.
+          const back = await r.call('refunds.get', [refund.id]);
+          expectOk(sharedRules.retrievable, back, 200);
+          expectRefund(sharedRules.retrievable, back.data, refund);
           remember(m, { label: `refund ${refund.label}`, method: 'payments.refund', args, options, other: [payment.id, { ...body, description: 'other parameters' }] }, outcome);
           return `${described} → ${refund.label}`;
         },
