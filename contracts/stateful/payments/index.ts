@@ -1,16 +1,18 @@
 /**
  * The Payments API v1.3.0 stateful definition: a model of one API key (model.ts) and the commands
- * on its intents, payments, refunds, external payments and refunds (external.ts), checkout sessions (checkout.ts), ledger, idempotency keys (replays.ts) and accounts (scope.ts),
+ * on its intents, payments, refunds, external payments and refunds (external.ts), checkout sessions (checkout.ts), disputes and payment methods (disputes.ts, methods.ts), ledger, idempotency keys (replays.ts) and accounts (scope.ts),
  * one file each; checks.ts compares answers with the model, picks.ts draws the commands' choices,
  * keyed.ts sends and keeps keyed writes. The runner (../core/runner.ts) plays them through the SDK
  * against the sandbox behind Prism.
  */
 import type { CreatedObject, StatefulApi } from '../core/types.js';
 import { checkoutCommands } from './checkout.js';
+import { disputeCommands } from './disputes.js';
 import { externalCommands } from './external.js';
 import { intentCommands } from './intents.js';
 import { ledgerCommands } from './ledger.js';
 import { initialModel, type PaymentsModel } from './model.js';
+import { methodCommands } from './methods.js';
 import { paymentCommands } from './payments.js';
 import { refundCommands } from './refunds.js';
 import { replayCommands } from './replays.js';
@@ -41,6 +43,6 @@ export const paymentsStateful: StatefulApi<PaymentsModel> = {
   api: 'payments-v1.3',
   initialModel,
   newScope,
-  commands: () => [...intentCommands(), ...paymentCommands(), ...refundCommands(), ...externalCommands(), ...checkoutCommands(), ...ledgerCommands(), ...replayCommands(), ...scopeCommands()],
+  commands: () => [...intentCommands(), ...paymentCommands(), ...refundCommands(), ...externalCommands(), ...checkoutCommands(), ...disputeCommands(), ...methodCommands(), ...ledgerCommands(), ...replayCommands(), ...scopeCommands()],
   created,
 };

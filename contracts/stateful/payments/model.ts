@@ -81,6 +81,16 @@ export interface ModelSession {
   data: Schemas['CheckoutSession'];
 }
 
+/** A dispute the sandbox derived from a captured `pm_card_disputed` payment (disputes.ts, inferred). */
+export interface ModelDispute {
+  id: string;
+  account: string;
+  /** The disputed intent's `n`. */
+  intent: number;
+  paymentId: string;
+  amount: number;
+}
+
 /** One ledger entry the model expects (inferred ledger, sandbox/payments/README.md "Ledger"). */
 export interface LedgerLine {
   account: string;
@@ -116,6 +126,9 @@ export interface PaymentsModel {
   accounts: string[];
   intents: ModelIntent[];
   sessions: ModelSession[];
+  disputes: ModelDispute[];
+  /** Billing details of the payment methods the sequence updated, by method id (what reads and later payments show). */
+  billing: Map<string, unknown>;
   ledger: LedgerLine[];
   writes: KeyedWrite[];
   /** Intents of an external target seen in a list, by id (their state is not the model's). */
@@ -127,7 +140,7 @@ export const localAccounts = ['acc_stateful_a', 'acc_stateful_b'];
 
 export function initialModel(env: StatefulEnv): PaymentsModel {
   const accounts = env.external ? [process.env.PAYMENTS_ACCOUNT_ID || 'PAYMENTS_ACCOUNT_ID-unset'] : [...localAccounts];
-  return { exact: !env.external, accounts, intents: [], sessions: [], ledger: [], writes: [], seen: new Map() };
+  return { exact: !env.external, accounts, intents: [], sessions: [], disputes: [], billing: new Map(), ledger: [], writes: [], seen: new Map() };
 }
 
 /**

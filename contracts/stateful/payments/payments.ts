@@ -3,12 +3,14 @@
  * required) and list its payments (seed "Fetch list of payments for a payment intent"). The
  * methods are the sandbox's fixtures (model.ts), so paying is local only.
  */
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { expectOk, rule, sharedRules } from '../core/rules.js';
 import type { CommandSpec, Real } from '../core/types.js';
 import { checkIntent, checkPayment, expectRefusal, refusal } from './checks.js';
 import { gatewayRefusal } from './intents.js';
 import { sendKeyed } from './keyed.js';
+import { methodRules } from './methods.js';
 import { fixtureMethods, fixtureReason, recordCapture, scopeOf, stateOf, type ModelIntent, type ModelPayment, type ModelSession, type Payment, type PaymentsModel } from './model.js';
 import { command, hasIntent, intentPick, pageSize, pickIntent, pickText, rarely } from './picks.js';
 
@@ -50,8 +52,13 @@ export async function performPay(m: PaymentsModel, r: Real, intent: ModelIntent,
     intent.disputed = payment.captured;
     m.ledger.push({ account: intent.account, type: 'dispute', source: String(outcome.data.dispute_id), amount: -payment.captured });
     rule(sharedRules.documentedStatus, outcome.data.disputed === true && typeof outcome.data.dispute_id === 'string', () => `payment ${payment.id} with ${method.id} shows disputed ${outcome.data.disputed}, dispute_id ${outcome.data.dispute_id}`);
+    m.disputes.push({ id: String(outcome.data.dispute_id), account: intent.account, intent: intent.n, paymentId: payment.id, amount: payment.captured });
   }
   checkPayment(sharedRules.documentedStatus, outcome.data as Record<string, unknown>, payment, intent);
+  if (m.billing.has(method.id)) {
+    const want = m.billing.get(method.id);
+    rule(methodRules.detailsReplaced, isDeepStrictEqual(outcome.data.billing_details, want), () => `payment ${payment.id} with ${method.id} shows billing_details ${JSON.stringify(outcome.data.billing_details)}; the method was updated to ${JSON.stringify(want)}`);
+  }
   // The intent moved with its payment: read it back (one request) so a move the answer hides is seen.
   const read = await r.call('paymentIntents.get', [intent.id], scopeOf(m, intent.account));
   expectOk(sharedRules.retrievable, read, 200);
@@ -78,7 +85,7 @@ export function paymentCommands(): CommandSpec<PaymentsModel>[] {
       write: true,
       weight: 6,
       localOnly: fixtureReason,
-      arbitrary: fc.record({ pick: intentPick, method: fc.oneof({ weight: 2, arbitrary: fc.constant('pm_card_visa') }, fc.constantFrom(...fixtureMethods.map((f) => f.id))), cvv2: rarely(fc.constant('123')) }).map(({ pick, method, cvv2 }) => {
+      arbitrary: fc.record({ pick: intentPick, method: fc.oneof({ weight: 3, arbitrary: fc.constant('pm_card_visa') }, fc.constant('pm_card_disputed'), { weight: 2, arbitrary: fc.constantFrom(...fixtureMethods.map((f) => f.id)) }), cvv2: rarely(fc.constant('123')) }).map(({ pick, method, cvv2 }) => {
         const body: PayBody = cvv2 ? { payment_method_id: method, cvv2 } : { payment_method_id: method };
         return command(`pay(${pickText(pick, 'payable')}, ${method}${cvv2 ? ', cvv2' : ''})`, hasIntent, (m, r) => performPay(m, r, pickIntent(m, pick, payable), body, r.key()));
       }),
