@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { expectError, sharedRules } from '../core/rules.js';
 import type { CommandSpec, Outcome, Real, SequenceScope, StatefulEnv } from '../core/types.js';
-import { localAccounts, type ModelIntent, type PaymentsModel } from './model.js';
+import { localAccounts, type ModelIntent, type ModelSession, type PaymentsModel } from './model.js';
 import { command, intentPick, pickIntent, pickText } from './picks.js';
 
 /** The account of an external target (PAYMENTS_ACCOUNT_ID). */
@@ -30,12 +30,12 @@ export function newScope(env: StatefulEnv, n: number): SequenceScope {
   };
 }
 
-/** What the other account tries on an intent (or its first refund) that is not its own. */
-const probes = ['get', 'update', 'pay', 'capture', 'cancel', 'refund', 'readRefund'] as const;
+/** What the other account tries on an intent (or its first refund, or the session that made it) that is not its own. */
+const probes = ['get', 'update', 'pay', 'capture', 'cancel', 'refund', 'readRefund', 'readSession', 'externalRefund'] as const;
 type Probe = (typeof probes)[number];
 
-function probe(r: Real, kind: Probe, intent: ModelIntent, accountId: string): Promise<Outcome> {
-  const options = { accountId, idempotencyKey: kind === 'get' || kind === 'readRefund' ? undefined : r.key() };
+function probe(r: Real, kind: Probe, intent: ModelIntent, accountId: string, session: ModelSession | undefined): Promise<Outcome> {
+  const options = { accountId, idempotencyKey: kind === 'get' || kind.startsWith('read') ? undefined : r.key() };
   switch (kind) {
     case 'get': return r.call('paymentIntents.get', [intent.id], { accountId });
     case 'update': return r.call('paymentIntents.update', [intent.id, { description: 'not mine' }], options);
@@ -44,6 +44,8 @@ function probe(r: Real, kind: Probe, intent: ModelIntent, accountId: string): Pr
     case 'cancel': return r.call('paymentIntents.cancel', [intent.id, undefined], options);
     case 'refund': return r.call('paymentIntents.createRefund', [intent.id, undefined], options);
     case 'readRefund': return r.call('refunds.get', [intent.refunds[0]!.id], { accountId });
+    case 'readSession': return r.call('checkoutSessions.get', [session!.id], { accountId });
+    case 'externalRefund': return r.call('externalRefunds.create', [{ payment_intent_id: intent.id, gateway_response: { status: 'approved', transaction_id: r.unique('gw') } }], options);
   }
 }
 
@@ -57,9 +59,12 @@ export function scopeCommands(): CommandSpec<PaymentsModel>[] {
         command(`asOtherAccount(${kind}, ${pickText(pick)})`, (m) => m.accounts.length > 1 && m.intents.length > 0, async (m, r) => {
           const intent = pickIntent(m, pick);
           const other = m.accounts.find((a) => a !== intent.account)!;
-          // No refund yet: the other account reads the intent instead.
-          const outcome = await probe(r, kind === 'readRefund' && intent.refunds.length === 0 ? 'get' : kind, intent, other);
-          expectError(sharedRules.scoped, outcome, { status: 404, code: 'not_found' });
+          const session = m.sessions.find((x) => x.intent === intent.n);
+          // No refund (or session) yet: the other account reads the intent instead.
+          const sent = (kind === 'readRefund' && intent.refunds.length === 0) || (kind === 'readSession' && !session) ? 'get' : kind;
+          const outcome = await probe(r, sent, intent, other, session);
+          // An external refund names its intent in the body, and the spec documents no 404 there: a 422 on payment_intent_id (inferred).
+          expectError(sharedRules.scoped, outcome, sent === 'externalRefund' ? { status: 422, code: 'payment_intent_not_found' } : { status: 404, code: 'not_found' });
         })),
     },
   ];
