@@ -46,6 +46,9 @@ export const disputeCommands: CommandSpec<JustifiModel>[] = [
           dispute.metadata = q.metadata;
           expectDispute(m, updateShown, outcome.data, dispute);
           remember(m, { label: `update ${dispute.label}`, method: 'disputes.update', args, options, other: [dispute.id, { metadata: { ...q.metadata, other: 'parameters' } }] }, outcome);
+          const again = await r.call('disputes.get', [dispute.id]);
+          expectOk(updateShown, again, 200);
+          expectDispute(m, updateShown, again.data, dispute);
           const payment = await r.call('payments.get', [dispute.paymentId]);
           expectOk(updateShown, payment, 200);
           const embedded = ((record(payment.data).disputes ?? []) as unknown[]).map(record).find((d) => d.id === dispute.id);

@@ -58,6 +58,7 @@ export const updateCommands: CommandSpec<JustifiModel>[] = [
   {
     name: 'update a refund (metadata)',
     write: true,
+    weight: 2,
     arbitrary: fc.record({ refund: fc.nat(), metadata }).map((p) =>
       command(p, {
         describe: () => 'updateRefund(refund)',
