@@ -147,7 +147,7 @@ export function externalCommands(): CommandSpec<PaymentsModel>[] {
     {
       name: 'record an external refund (any amount or none)',
       write: true,
-      weight: 2,
+      weight: 3,
       localOnly: externalReason,
       arbitrary: fc.record({ pick: intentPick, amount: relativeAmount }).map(({ pick, amount }) =>
         command(`externalRefund(${pickText(pick, 'external captured')}, ${amountText(amount, 'refundable')})`, (m) => m.intents.some(externalOnes), (m, r) => {
