@@ -104,9 +104,13 @@ function tracked<M extends object>(spec: CommandSpec<M>, tracker: () => Tracker)
     check: (m: Readonly<M>) => inner.check(m),
     run: async (m: M, r: Real) => {
       const t = tracker();
-      t.ran.push(inner.toString());
       t.onRun(spec.name);
-      await inner.run(m, r);
+      try {
+        await inner.run(m, r);
+      } finally {
+        // Described after it ran: a command names the model objects it picked while running.
+        t.ran.push(inner.toString());
+      }
     },
     toString: () => inner.toString(),
   }));
