@@ -10,29 +10,28 @@ import { apis } from '../../../scripts/lib/apis.js';
 import { listOperations, loadBundle } from '../../../scripts/lib/spec-model.js';
 import { listLinks, resolveLinkParameters, type SpecLink, splitParameterKey } from '../../../scripts/lib/spec-links.js';
 import { pathParamNames } from '../../../src/core/operation-table.js';
-import { methodsByOperation, type SdkModule } from '../../../scripts/lib/sdk-method-map.js';
+import type { SdkMethodRef } from '../../../scripts/lib/sdk-method-map.js';
+import { positionalArguments } from '../../support/sdk-call.js';
 import { expectOk, rule, sharedRules } from './rules.js';
 import type { CommandSpec, CreatedObject, Real, StatefulApi, StatefulCommand } from './types.js';
 
 interface ReadLink {
   link: SpecLink;
-  /** The target's SDK method (`payments.get`) and its path parameters in order. */
+  /** The target's SDK method (`payments.get`). */
   method: string;
-  pathParams: string[];
-  hasQuery: boolean;
+  ref: SdkMethodRef;
 }
 
 /** Links from each creating operation to the GET operations it feeds, with the SDK method of each target. */
-export function readLinks(api: StatefulApi<object>['api'], sdk: SdkModule): Map<string, ReadLink[]> {
+export function readLinks(api: StatefulApi<object>['api'], methods: ReadonlyMap<string, SdkMethodRef>): Map<string, ReadLink[]> {
   const doc = loadBundle(apis.find((a) => a.name === api)!);
   const gets = new Set(listOperations(doc).filter((e) => e.method === 'get').map((e) => e.operationId));
-  const methods = methodsByOperation(sdk);
   const out = new Map<string, ReadLink[]>();
   for (const link of listLinks(doc)) {
     const ref = methods.get(link.to);
     if (!gets.has(link.to) || !ref) continue;
     const list = out.get(link.from) ?? [];
-    list.push({ link, method: ref.name, pathParams: pathParamNames(ref.info.path), hasQuery: Boolean(ref.info.query) });
+    list.push({ link, method: ref.name, ref });
     out.set(link.from, list);
   }
   return out;
@@ -46,18 +45,18 @@ function argumentsFor(read: ReadLink, object: CreatedObject): unknown[] | undefi
   } catch {
     return undefined;
   }
-  const path: Record<string, unknown> = {};
+  const pathParams = pathParamNames(read.ref.info.path);
+  const path: Record<string, string> = {};
   const query: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     const { in: where, name } = splitParameterKey(key);
     if (value === null || value === undefined) return undefined;
-    if (where === 'query' || (where === undefined && !read.pathParams.includes(name))) query[name] = value;
-    else path[name] = value;
+    if (where === 'query' || (where === undefined && !pathParams.includes(name))) query[name] = value;
+    else if (typeof value === 'string' || typeof value === 'number') path[name] = String(value);
+    else return undefined;
   }
-  if (read.pathParams.some((name) => typeof path[name] !== 'string' && typeof path[name] !== 'number')) return undefined;
-  const args: unknown[] = read.pathParams.map((name) => path[name]);
-  if (read.hasQuery) args.push(Object.keys(query).length ? query : undefined);
-  return args;
+  if (pathParams.some((name) => path[name] === undefined)) return undefined;
+  return positionalArguments(read.ref.info, { path, query: Object.keys(query).length ? query : undefined, body: undefined });
 }
 
 class FollowLink<M extends object> implements StatefulCommand<M> {
@@ -112,10 +111,10 @@ function createdId(object: CreatedObject): unknown {
 }
 
 /** The one command spec derived from the links: read back any created object through any of its read links. */
-export function linkCommandSpec<M extends object>(def: StatefulApi<M>, sdk: SdkModule): CommandSpec<M> | undefined {
-  const links = readLinks(def.api, sdk);
+export function linkCommandSpec<M extends object>(def: StatefulApi<M>, methods: ReadonlyMap<string, SdkMethodRef>): CommandSpec<M> | undefined {
+  const links = readLinks(def.api, methods);
   if (links.size === 0) return undefined;
-  const operationOf = new Map([...methodsByOperation(sdk)].map(([operationId, ref]) => [ref.name, operationId]));
+  const operationOf = new Map([...methods].map(([operationId, ref]) => [ref.name, operationId]));
   return {
     name: 'follow a spec link from a created object',
     write: false,

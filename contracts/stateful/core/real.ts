@@ -98,13 +98,13 @@ export function createReal(options: RealOptions): RealSide {
   const counts = new Map<string, number>();
   let serial = 0;
 
-  const methodOf = (name: string): { namespace: string; fn: Method; pad(args: unknown[]): unknown[] } => {
+  const methodOf = (name: string): { fn: Method; pad(args: unknown[]): unknown[] } => {
     const [namespace = '', method = ''] = name.split('.');
     const fn = client[namespace]?.[method];
     if (typeof fn !== 'function') throw new Error(`stateful command calls ${options.clientName}.${name}, which the client does not have`);
     // Arguments left out before the options (an optional body or query) are passed as undefined.
     const arity = options.methods.get(name)?.arity ?? 0;
-    return { namespace, fn, pad: (args: unknown[]) => (args.length < arity ? [...args, ...Array<undefined>(arity - args.length)] : args) };
+    return { fn, pad: (args: unknown[]) => (args.length < arity ? [...args, ...Array<undefined>(arity - args.length)] : args) };
   };
 
   const callText = (name: string, args: unknown[], callOptions: object | undefined) => {

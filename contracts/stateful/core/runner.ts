@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { apis } from '../../../scripts/lib/apis.js';
-import { methodsByOperation, type SdkModule } from '../../../scripts/lib/sdk-method-map.js';
-import { pathParamNames } from '../../../src/core/operation-table.js';
+import { methodsByOperation, type SdkMethodRef, type SdkModule } from '../../../scripts/lib/sdk-method-map.js';
+import { argumentCount } from '../../support/sdk-call.js';
 import * as justifiSdk from '../../../generated/justifi-v1.sdk.js';
 import * as paymentsSdk from '../../../generated/payments-v1.3.sdk.js';
 import { linkCommandSpec } from './links.js';
@@ -71,12 +71,8 @@ export interface StatefulRunResult {
 const sdkModules: Record<StatefulApiName, SdkModule> = { 'justifi-v1': justifiSdk, 'payments-v1.3': paymentsSdk };
 
 /** Full method name → its operation and how many positional arguments come before the options. */
-function methodTable(api: StatefulApiName) {
-  const out = new Map<string, { operationId: string; arity: number }>();
-  for (const [operationId, ref] of methodsByOperation(sdkModules[api])) {
-    out.set(ref.name, { operationId, arity: pathParamNames(ref.info.path).length + (ref.info.body ? 1 : 0) + (ref.info.query ? 1 : 0) });
-  }
-  return out;
+function methodTable(refs: ReadonlyMap<string, SdkMethodRef>) {
+  return new Map([...refs].map(([operationId, ref]) => [ref.name, { operationId, arity: argumentCount(ref.info) }]));
 }
 
 /** Which specs may run where: against an external target, reads only (unless allowed) and nothing local-only. */
@@ -120,10 +116,11 @@ export async function runStateful<M extends object>(def: StatefulApi<M>, options
   const started = Date.now();
   const api = apis.find((a) => a.name === def.api)!;
   const env: StatefulEnv = { external: options.target.external, allowWrites: !options.target.external || options.allowWrites === true };
-  const linked = linkCommandSpec(def, sdkModules[def.api]);
+  const refs = methodsByOperation(sdkModules[def.api]);
+  const linked = linkCommandSpec(def, refs);
   const { run: specs, skipped } = selectCommands([...def.commands(env), ...(linked ? [linked] : [])], env);
   if (specs.length === 0) throw new Error(`[${def.api}] no stateful command can run here (${skipped.map((s) => s.reason).join('; ')})`);
-  const methods = methodTable(def.api);
+  const methods = methodTable(refs);
   const runId = Math.random().toString(36).slice(2, 8);
   const seed = options.seed ?? defaultSeed;
   const result: StatefulRunResult = {
